@@ -1,0 +1,60 @@
+// Reads discovery documents back into the model. Used to index snapshots (diff, check,
+// timelines) and to prove that the legacy and aggregated views of a snapshot agree.
+import type { APIGroupDiscoveryList, APIGroupList, APIResourceList, APIVersions } from "./types";
+import type { GroupModel, ResourceModel, VersionModel } from "./model";
+
+/** Resolves one legacy document (e.g. "/apis/apps/v1") to its parsed body. */
+export type LegacyLookup = (path: string) => unknown;
+
+export function versionFromResourceList(list: APIResourceList): VersionModel {
+  const version = list.groupVersion.includes("/") ? list.groupVersion.split("/")[1]! : list.groupVersion;
+  const parents = new Map<string, ResourceModel>();
+  for (const r of list.resources) {
+    if (r.name.includes("/")) continue;
+    parents.set(r.name, {
+      resource: r.name, kind: r.kind, namespaced: r.namespaced, singularName: r.singularName, verbs: r.verbs,
+      ...(r.shortNames?.length ? { shortNames: r.shortNames } : {}),
+      ...(r.categories?.length ? { categories: r.categories } : {}),
+      ...(r.storageVersionHash ? { storageVersionHash: r.storageVersionHash } : {}),
+      subresources: [],
+    });
+  }
+  for (const r of list.resources) {
+    const slash = r.name.indexOf("/");
+    if (slash < 0) continue;
+    const parent = parents.get(r.name.slice(0, slash));
+    // A subresource without its parent is possible on aggregated API servers; keep it visible.
+    const owner = parent ?? { resource: r.name.slice(0, slash), kind: "", namespaced: r.namespaced, singularName: "", verbs: [], subresources: [] };
+    if (!parent) parents.set(owner.resource, owner);
+    owner.subresources.push({ subresource: r.name.slice(slash + 1), responseKind: { group: r.group ?? "", version: r.version ?? "", kind: r.kind }, verbs: r.verbs });
+  }
+  return { version, resources: [...parents.values()] };
+}
+
+export function modelFromLegacy(lookup: LegacyLookup): GroupModel[] {
+  const groups: GroupModel[] = [];
+  const api = lookup("/api") as APIVersions | undefined;
+  if (api && api.versions.length) {
+    groups.push({ name: "", versions: api.versions.map((v) => versionFromResourceList(lookup(`/api/${v}`) as APIResourceList)) });
+  }
+  const apis = lookup("/apis") as APIGroupList | undefined;
+  for (const g of apis?.groups ?? []) {
+    groups.push({ name: g.name, versions: g.versions.map((v) => versionFromResourceList(lookup(`/apis/${g.name}/${v.version}`) as APIResourceList)) });
+  }
+  return groups;
+}
+
+export function modelFromAggregated(...lists: APIGroupDiscoveryList[]): GroupModel[] {
+  return lists.flatMap((list) => list.items.map((item) => ({
+    name: item.metadata.name ?? "",
+    versions: item.versions.map((v) => ({
+      version: v.version,
+      resources: (v.resources ?? []).map((r) => ({
+        resource: r.resource, kind: r.responseKind?.kind ?? "", namespaced: r.scope === "Namespaced", singularName: r.singularResource, verbs: r.verbs,
+        ...(r.shortNames?.length ? { shortNames: r.shortNames } : {}),
+        ...(r.categories?.length ? { categories: r.categories } : {}),
+        subresources: (r.subresources ?? []).map((s) => ({ subresource: s.subresource, responseKind: s.responseKind ?? { group: "", version: "", kind: "" }, verbs: s.verbs })),
+      })),
+    })),
+  })));
+}

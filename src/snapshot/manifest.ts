@@ -1,0 +1,56 @@
+// The manifest of a snapshot: identity, provenance, unknown fields and a content hash per document.
+import { z } from "zod";
+import { AggregatedForm } from "../discovery/types";
+
+export const SNAPSHOT_ID = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;
+export const MINOR = /^1\.[0-9]{1,3}$/;
+
+export const DocumentEntry = z.object({
+  path: z.string().startsWith("/"),
+  form: z.enum(["legacy", "v2", "v2beta1"]),
+  file: z.string(),
+  /** sha256 (hex) of the wire bytes: compact JSON plus "\n", as the apiserver sends it. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().positive(),
+}).strict();
+export type DocumentEntry = z.infer<typeof DocumentEntry>;
+
+export const SourceFile = z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+
+export const Unknown = z.object({
+  document: z.string(),
+  field: z.string(),
+  reason: z.string(),
+}).strict();
+export type Unknown = z.infer<typeof Unknown>;
+
+export const BuiltProvenance = z.object({
+  kind: z.literal("built"),
+  builder: z.string(),
+  /** Reference files the build read, with their hashes, so a rebuild can be checked. */
+  sources: z.array(SourceFile),
+  /** Ids of the rules-table rows the build applied. */
+  rules: z.array(z.string()),
+  /** Per document part: where its values came from. */
+  parts: z.array(z.object({ part: z.string(), from: z.string() }).strict()),
+}).strict();
+
+export const CapturedProvenance = z.object({
+  kind: z.literal("captured"),
+  server: z.string(),
+  capturedAt: z.string(),
+  client: z.string(),
+}).strict();
+
+export const Manifest = z.object({
+  id: z.string().regex(SNAPSHOT_ID),
+  kubernetesVersion: z.string().regex(MINOR),
+  /** Full release described, e.g. "v1.29.2"; null when unknown. */
+  gitVersion: z.string().regex(/^v1\.[0-9]+\.[0-9]+/).nullable(),
+  aggregatedDiscovery: z.array(AggregatedForm),
+  provenance: z.discriminatedUnion("kind", [BuiltProvenance, CapturedProvenance]),
+  unknown: z.array(Unknown),
+  notes: z.array(z.string()),
+  documents: z.array(DocumentEntry).min(1),
+}).strict();
+export type Manifest = z.infer<typeof Manifest>;
