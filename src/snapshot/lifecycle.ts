@@ -1,0 +1,28 @@
+// Lifecycle facts of built-in API kinds (introduced / deprecated / removed / replacement),
+// compiled by the snapshot build from k8s.io/api's prerelease-lifecycle markers (and Pluto for
+// groups k8s.io/api does not define). Written to snapshots/lifecycle.json; read by timelines and checks.
+import { z } from "zod";
+import { MINOR } from "./manifest";
+
+export const LifecycleEntry = z.object({
+  group: z.string(),
+  version: z.string(),
+  kind: z.string(),
+  /** Plural resource name where a snapshot or the reference names it, else null. */
+  resource: z.string().nullable(),
+  introduced: z.string().regex(MINOR).nullable(),
+  deprecated: z.string().regex(MINOR).nullable(),
+  removed: z.string().regex(MINOR).nullable(),
+  replacement: z.object({ group: z.string(), version: z.string(), kind: z.string() }).strict().nullable(),
+  /** Where the facts come from, e.g. "k8s.io/api v0.36.0 lifecycleFunctions" or "pluto versions.yaml". */
+  source: z.string(),
+}).strict();
+export type LifecycleEntry = z.infer<typeof LifecycleEntry>;
+
+export const LifecycleTable = z.object({
+  kind: z.literal("LifecycleTable"),
+  entries: z.array(LifecycleEntry),
+  /** Disagreements between Pluto's table and k8s.io/api markers or captures (the latter win). */
+  disagreements: z.array(z.object({ group: z.string(), version: z.string(), kind: z.string(), field: z.string(), pluto: z.string().nullable(), reference: z.string().nullable(), source: z.string() }).strict()),
+}).strict();
+export type LifecycleTable = z.infer<typeof LifecycleTable>;
