@@ -1,0 +1,22 @@
+// npm run snapshots:build -- [--reference <dir>] [--out <dir>]
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { writeSnapshot } from "../snapshot/fs";
+import { toFile } from "../snapshot/wire";
+import { buildAll } from "./build";
+import { loadReference } from "./reference";
+
+const { values } = parseArgs({ options: { reference: { type: "string", default: "../shared/k8s-reference" }, out: { type: "string", default: "snapshots" } } });
+const out = resolve(values.out!);
+const ref = loadReference(resolve(values.reference!));
+const result = buildAll(ref);
+mkdirSync(out, { recursive: true });
+for (const s of result.snapshots) {
+  const manifest = await writeSnapshot(join(out, s.minor), s.manifest, s.docs);
+  const counts = manifest.documents.length;
+  process.stderr.write(`${s.minor}: ${counts} documents, ${s.decisions.filter((d) => d.served).length} served kinds, ${manifest.unknown.length} unknown fields\n`);
+}
+writeFileSync(join(out, "lifecycle.json"), toFile(result.lifecycle));
+process.stderr.write(`lifecycle.json: ${result.lifecycle.entries.length} entries, ${result.lifecycle.disagreements.length} Pluto disagreements\n`);
+process.stderr.write(`default-on betas introduced after 1.23 (from captures): ${[...result.defaultOnBetas].map(([gv, m]) => `${gv} (seen ${m})`).join(", ") || "none"}\n`);

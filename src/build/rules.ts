@@ -1,0 +1,158 @@
+// The rules of Kubernetes that a build needs beyond ../shared/k8s-reference, one row each,
+// with its source. Everything else the build knows comes from the reference files.
+import type { AggregatedForm } from "../discovery/types";
+
+export interface Rule { id: string; rule: string; source: string }
+
+const minor = (v: string) => Number(v.split(".")[1]);
+
+export const RULES = {
+  aggregatedForms: {
+    id: "aggregated-discovery-forms",
+    rule: "Aggregated discovery is not served through 1.26 (alpha, off); apidiscovery.k8s.io/v2beta1 in 1.27–1.29; v2 and v2beta1 in 1.30–1.32; v2 only from 1.33 (v2beta1 off by default, later locked off).",
+    source: "KEP-3352 (kubernetes/enhancements keps/sig-api-machinery/3352-aggregated-discovery) feature stages; stated in issue #2 of this project.",
+  },
+  aggregatorGroupFirst: {
+    id: "aggregator-group-first",
+    rule: "/apis lists apiregistration.k8s.io (kube-aggregator's own group) before every APIService-backed group.",
+    source: "kube-aggregator apis handler (staging/src/k8s.io/kube-aggregator/pkg/apiserver/handler_apis.go); upstream-discovery/apis.json lists it first.",
+  },
+  apiServicePriorities: {
+    id: "apiservice-priorities",
+    rule: "Other groups are ordered by group priority (highest first, ties by APIService name \"<version>.<group>\"), versions within a group by version priority (highest first, ties by Kubernetes version order); the first version is preferredVersion. A group/version without a priority is not registered with the aggregator.",
+    source: "kubernetes/kubernetes apiVersionPriorities: cmd/kube-apiserver/app/aggregator.go (1.18–1.28 eras), pkg/controlplane/apiserver/aggregator.go DefaultGenericAPIServicePriorities (commit 008b3652959ca58af8be3fb5b6ecfe9ae7638282), cmd/kube-apiserver/app/aggregator.go merge(...) (1.33 era); apiregistration/v1 helpers SortedByGroupAndVersion.",
+  },
+  alphaOff: {
+    id: "alpha-off-by-default",
+    rule: "Alpha versions are not served by default.",
+    source: "Kubernetes API versioning policy (kubernetes.io/docs/reference/using-api/#api-versioning); k8s-reference README caveats.",
+  },
+  betaOffFrom124: {
+    id: "beta-off-by-default-from-1.24",
+    rule: "Beta kinds introduced in 1.24 or later are not served by default, except group/versions that a default-cluster capture shows served (derived at build time; they stay served until their lifecycle removal).",
+    source: "KEP-3136 Beta APIs Off by Default (kubernetes/enhancements keps/sig-architecture/3136-beta-apis-off-by-default); exceptions: captures/ (flowcontrol.apiserver.k8s.io/v1beta3 in 1.26–1.28).",
+  },
+  removedNotServed: {
+    id: "removed-not-served",
+    rule: "A kind whose lifecycle says removed in 1.N is not served from 1.N on; a kind absent from a release's k8s.io/api is not served by it.",
+    source: "k8s.io/api prerelease-lifecycle markers (k8s-api/*.json lifecycleFunctions); k8s-reference README caveats.",
+  },
+  outsideK8sApi: {
+    id: "groups-outside-k8s-api",
+    rule: "apiextensions.k8s.io (CustomResourceDefinition) and apiregistration.k8s.io (APIService) are served by kube-apiserver but not defined in k8s.io/api: their v1 kinds come from the captures, and their other versions' lifecycles from Pluto's table.",
+    source: "k8s-reference README caveats; deprecations/pluto-versions.yaml (apiextensions.k8s.io/v1beta1, apiregistration.k8s.io/v1beta1 removed in v1.22.0).",
+  },
+  noVerbsNotServed: {
+    id: "noverbs-kinds-not-resources",
+    rule: "+genclient:noVerbs kinds (policy Eviction, imagepolicy ImageReview) are payloads, not top-level resources: Eviction is only pods/eviction.",
+    source: "k8s-reference README caveats (imagepolicy group never served; Eviction only as the pods/eviction subresource).",
+  },
+  cohabiting: {
+    id: "cohabiting-resources",
+    rule: "Some resources are one storage served by two groups: events (core v1 and events.k8s.io) are stored as core v1 Event; ingresses (extensions and networking.k8s.io) are one storage. Such resources share verbs, short names and subresources.",
+    source: "kubernetes/kubernetes pkg/kubeapiserver/default_storage_factory_builder.go AddCohabitatingResources; issue #2 of this project (events.k8s.io/v1 events carry the hash of core /v1/Event).",
+  },
+  storageVersionHash: {
+    id: "storage-version-hash",
+    rule: "storageVersionHash = base64(sha256(\"<group>/<version>/<kind>\")[0:8]) of the resource's storage version; only etcd-backed resources (those that can be watched) have one. The build sets it only where the storage version is established: core v1; cohabiting events; or a kind with a single candidate version in its group across this and the previous release.",
+    source: "k8s.io/apiserver pkg/endpoints/discovery/storageversionhash.go StorageVersionHash; checked against upstream-discovery/api__v1.json.",
+  },
+  singularNames: {
+    id: "singular-names-from-1.27",
+    rule: "Legacy discovery reports singularName for built-in resources from 1.27 on; earlier releases report \"\".",
+    source: "kubernetes/kubernetes#113542 \"Set singular names for core types to pass to discovery\" (merged Nov 2022, released in 1.27).",
+  },
+  noApiVersion: {
+    id: "no-apiversion-core-extensions",
+    rule: "apiVersion is absent from /api, /api/v1 and the extensions group's documents.",
+    source: "kube-apiserver wire behaviour (legacy core group installer and extensions group); stated in issue #2 of this project.",
+  },
+  creationTimestamp: {
+    id: "aggregated-creation-timestamp",
+    rule: "Aggregated discovery group metadata carries \"creationTimestamp\": null through 1.32 and omits it from 1.33.",
+    source: "upstream-discovery/aggregated_v2.json (1.31 era) has it; aggregated_v2.newer.json (1.33 API set) does not. 1.32 is inferred from the older form.",
+  },
+  version129: {
+    id: "version-1.29.2",
+    rule: "The /version document of v1.29.2 is known in full.",
+    source: "Issue #2 of this project quotes a real v1.29.2 /version response.",
+  },
+} satisfies Record<string, Rule>;
+
+export function aggregatedFormsFor(kubernetesMinor: string): AggregatedForm[] {
+  const m = minor(kubernetesMinor);
+  if (m <= 26) return [];
+  if (m <= 29) return ["v2beta1"];
+  if (m <= 32) return ["v2", "v2beta1"];
+  return ["v2"];
+}
+
+export function singularNamesServed(kubernetesMinor: string): boolean {
+  return minor(kubernetesMinor) >= 27;
+}
+
+export function creationTimestampNull(kubernetesMinor: string): boolean {
+  return minor(kubernetesMinor) <= 32;
+}
+
+export const GROUPS_WITHOUT_API_VERSION = new Set(["extensions"]);
+export const AGGREGATOR_GROUP = "apiregistration.k8s.io";
+
+/** [group priority, version priority] per group/version (apiServicePriorities rule). */
+export const API_SERVICE_PRIORITIES: Record<string, [number, number]> = {
+  "extensions/v1beta1": [17900, 1],
+  "apps/v1": [17800, 15],
+  "events.k8s.io/v1": [17750, 15],
+  "events.k8s.io/v1beta1": [17750, 5],
+  "authentication.k8s.io/v1": [17700, 15],
+  "authentication.k8s.io/v1beta1": [17700, 9],
+  "authentication.k8s.io/v1alpha1": [17700, 1],
+  "authorization.k8s.io/v1": [17600, 15],
+  "authorization.k8s.io/v1beta1": [17600, 9],
+  "autoscaling/v2": [17500, 30],
+  "autoscaling/v1": [17500, 15],
+  "autoscaling/v2beta1": [17500, 9],
+  "autoscaling/v2beta2": [17500, 1],
+  "batch/v1": [17400, 15],
+  "batch/v1beta1": [17400, 9],
+  "certificates.k8s.io/v1": [17300, 15],
+  "certificates.k8s.io/v1beta1": [17300, 9],
+  "certificates.k8s.io/v1alpha1": [17300, 1],
+  "networking.k8s.io/v1": [17200, 15],
+  "networking.k8s.io/v1beta1": [17200, 9],
+  "networking.k8s.io/v1alpha1": [17200, 1],
+  "policy/v1": [17100, 15],
+  "policy/v1beta1": [17100, 9],
+  "rbac.authorization.k8s.io/v1": [17000, 15],
+  "rbac.authorization.k8s.io/v1beta1": [17000, 12],
+  "rbac.authorization.k8s.io/v1alpha1": [17000, 9],
+  "storage.k8s.io/v1": [16800, 15],
+  "storage.k8s.io/v1beta1": [16800, 9],
+  "storage.k8s.io/v1alpha1": [16800, 1],
+  "apiextensions.k8s.io/v1": [16700, 15],
+  "apiextensions.k8s.io/v1beta1": [16700, 9],
+  "admissionregistration.k8s.io/v1": [16700, 15],
+  "admissionregistration.k8s.io/v1beta1": [16700, 12],
+  "admissionregistration.k8s.io/v1alpha1": [16700, 9],
+  "scheduling.k8s.io/v1": [16600, 15],
+  "scheduling.k8s.io/v1beta1": [16600, 12],
+  "scheduling.k8s.io/v1alpha1": [16600, 9],
+  "coordination.k8s.io/v1": [16500, 15],
+  "coordination.k8s.io/v1beta1": [16500, 13],
+  "coordination.k8s.io/v1alpha2": [16500, 12],
+  "node.k8s.io/v1": [16300, 15],
+  "node.k8s.io/v1beta1": [16300, 9],
+  "node.k8s.io/v1alpha1": [16300, 1],
+  "discovery.k8s.io/v1": [16200, 15],
+  "discovery.k8s.io/v1beta1": [16200, 12],
+  "flowcontrol.apiserver.k8s.io/v1": [16100, 21],
+  "flowcontrol.apiserver.k8s.io/v1beta3": [16100, 18],
+  "flowcontrol.apiserver.k8s.io/v1beta2": [16100, 15],
+  "flowcontrol.apiserver.k8s.io/v1beta1": [16100, 12],
+  "flowcontrol.apiserver.k8s.io/v1alpha1": [16100, 9],
+  "internal.apiserver.k8s.io/v1alpha1": [16000, 9],
+  "resource.k8s.io/v1beta2": [16200, 15],
+  "resource.k8s.io/v1beta1": [16200, 9],
+  "resource.k8s.io/v1alpha3": [16200, 1],
+  "storagemigration.k8s.io/v1beta1": [15800, 9],
+};
