@@ -23,12 +23,19 @@ export function snapshot(id: string): Promise<LoadedSnapshot> {
 
 export const snapshotIds = (): string[] => listSnapshotIds(SNAPSHOTS_DIR);
 
-export function doc<T = any>(s: LoadedSnapshot, path: string, form: DocumentForm = "legacy"): T | undefined {
-  return s.documents.get(documentKey({ path, form }))?.body as T | undefined;
+export function hasDoc(s: LoadedSnapshot, path: string, form: DocumentForm = "legacy"): boolean {
+  return s.documents.has(documentKey({ path, form }));
+}
+
+/** A document's parsed body; throws when the snapshot lacks it. */
+export function doc<T = any>(s: LoadedSnapshot, path: string, form: DocumentForm = "legacy"): T {
+  const d = s.documents.get(documentKey({ path, form }));
+  if (!d) throw new Error(`${s.manifest.id} has no ${form} ${path}`);
+  return d.body as T;
 }
 
 export function model(s: LoadedSnapshot): GroupModel[] {
-  return modelFromLegacy((path) => doc(s, path));
+  return modelFromLegacy((path) => s.documents.get(documentKey({ path, form: "legacy" }))?.body);
 }
 
 /** Group/versions served by a snapshot, e.g. "apps/v1", "v1". */
