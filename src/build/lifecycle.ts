@@ -54,6 +54,12 @@ export function compileLifecycle(ref: Reference, resourceNames: (group: string, 
     const key = gvkKey(group, version, p.kind);
     const own = byGvk.get(key);
     const pluto = plutoFacts(p);
+    // A capture that still shows the kind served at or after Pluto's removal release contradicts Pluto.
+    for (const [minor, rows] of ref.captures) {
+      if (pluto.removed && minorNumber(minor) >= minorNumber(pluto.removed) && rows.some((r) => r.group === group && r.version === version && r.kind === p.kind)) {
+        disagreements.push({ group, version, kind: p.kind, field: "removed", pluto: pluto.removed, reference: null, source: `captures/${minor}.json shows it served` });
+      }
+    }
     if (!own) {
       if (group === "apiextensions.k8s.io" || group === "apiregistration.k8s.io") {
         byGvk.set(key, { group, version, kind: p.kind, resource: resourceNames(group, p.kind), ...pluto, source: `pluto versions.yaml (rule ${RULES.outsideK8sApi.id})` });
