@@ -62,10 +62,11 @@ function fromEntry(entry: Record<string, unknown>, field: string, context: strin
   return typeof path === "string" && path ? readFile(path, field) : undefined;
 }
 
-function parseServer(text: string): URL {
+/** As client-go: a server without a scheme is https when TLS settings are given, http otherwise. */
+function parseServer(text: string, tls: boolean): URL {
   let server: URL;
   try {
-    server = new URL(text);
+    server = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `${tls ? "https" : "http"}://${text}`);
   } catch {
     throw new CaptureError(`--server is not a URL: ${text}`, true);
   }
@@ -84,7 +85,6 @@ export async function resolveConnection(flags: ConnectionFlags, env: ConnectionE
 
   const serverText = flags.server ?? cluster?.server;
   if (!serverText) throw new CaptureError(`no server: pass --server URL (e.g. --server http://127.0.0.1:8001 for kubectl proxy) or --kubeconfig`, true);
-  const server = parseServer(serverText);
   if (cluster?.["proxy-url"] && !flags.server) throw new CaptureError(`context "${context}" uses proxy-url, which kds capture does not support; ${USE_PROXY}`, true);
 
   const insecureSkipTLSVerify = flags.insecureSkipTLSVerify ?? cluster?.["insecure-skip-tls-verify"] ?? false;
@@ -110,6 +110,7 @@ export async function resolveConnection(flags: ConnectionFlags, env: ConnectionE
     }
   }
   if (!clientCertificate !== !clientKey) throw new CaptureError("a client certificate needs its key, and a key its certificate", true);
+  const server = parseServer(serverText, insecureSkipTLSVerify || !!certificateAuthority || !!clientCertificate);
   if (server.protocol === "http:" && (clientCertificate || certificateAuthority)) throw new CaptureError(`TLS settings were given but ${server.origin} is plain http`, true);
 
   const tlsServerName = flags.tlsServerName ?? cluster?.["tls-server-name"];

@@ -16,8 +16,10 @@ export interface ServeOptions {
   token?: string;
   /** Serve HTTPS; with `clientCa`, a client certificate signed by it is required (403 without). */
   tls?: { key: Buffer; cert: Buffer; clientCa?: Buffer };
-  /** Per-path answers that replace the document (e.g. an unavailable APIService). */
-  failures?: Map<string, { status: number; reason: string; message: string }>;
+  /** Per-path error answers (e.g. an unavailable APIService): for the first `times` requests, or all when absent. */
+  failures?: Map<string, { status: number; reason: string; message: string; times?: number }>;
+  /** Send aggregated bodies labelled plain application/json (a server bug kubectl silently misreads). */
+  mislabelAggregated?: boolean;
 }
 
 export interface DiscoveryServer { url: string; requests: { path: string; accept: string }[]; stop(): Promise<void> }
@@ -37,11 +39,11 @@ export async function serveDocuments(documents: Iterable<SnapshotDocument>, opts
     if (opts.token !== undefined && req.headers.authorization !== `Bearer ${opts.token}`) return send(401, "application/json", status(401, "Unauthorized", "Unauthorized"));
     if (opts.tls?.clientCa && !(req.socket as TLSSocket).authorized) return send(403, "application/json", status(403, "Forbidden", "forbidden: a client certificate is required"));
     const failure = opts.failures?.get(path);
-    if (failure) return send(failure.status, "application/json", status(failure.status, failure.reason, failure.message));
+    if (failure && (failure.times === undefined || requests.filter((r) => r.path === path).length <= failure.times)) return send(failure.status, "application/json", status(failure.status, failure.reason, failure.message));
     for (const range of accept.split(",")) {
       const form = aggregatedFormOf(range);
       const body = form && byKey.get(documentKey({ path, form }));
-      if (form && body) return send(200, aggregatedMediaType(form), toWire(body));
+      if (form && body) return send(200, opts.mislabelAggregated ? "application/json" : aggregatedMediaType(form), toWire(body));
       if (!form && ["application/json", "*/*"].includes(parseMediaType(range).type) && byKey.has(documentKey({ path, form: "legacy" }))) {
         return send(200, "application/json", toWire(byKey.get(documentKey({ path, form: "legacy" }))));
       }
