@@ -24,7 +24,7 @@ export interface CaptureOptions {
   onProgress?: (event: ProgressEvent) => void;
 }
 
-export interface CaptureResult { dir: string; manifest: Manifest }
+export interface CaptureResult { dir: string; manifest: Manifest; server: string }
 
 /** Refuses to replace a folder unless forced, and even then only one that is empty or a snapshot. */
 export function assertWritable(dir: string, force: boolean): void {
@@ -53,9 +53,10 @@ export async function captureSnapshot(opts: CaptureOptions): Promise<CaptureResu
   const id = opts.id ?? minorOf(walked.version);
   const dir = opts.out ?? join(opts.snapshotsRoot, id);
   assertWritable(dir, opts.force);
+  const server = opts.connection.server.toString().replace(/\/$/, "");
   const manifest = capturedManifest({
     id, version: walked.version, aggregatedDiscovery: walked.aggregatedDiscovery, unknown: walked.unknown,
-    server: opts.connection.server.toString().replace(/\/$/, ""), capturedAt: opts.now(), client: opts.client,
+    server, capturedAt: opts.now(), client: opts.client,
   });
-  return { dir, manifest: await writeSnapshot(dir, manifest, walked.documents) };
+  return { dir, server, manifest: await writeSnapshot(dir, manifest, walked.documents) };
 }

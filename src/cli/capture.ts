@@ -1,13 +1,12 @@
 // `kds capture`: record a snapshot from a live kube-apiserver (or kubectl proxy).
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { captureSnapshot } from "../capture/capture";
 import { resolveConnection } from "../capture/connection";
 import { CaptureError } from "../capture/errors";
 import { progressReporter, type ProgressStream } from "../capture/progress";
-
-const EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2;
+import { parseFlags } from "./args";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from "./exit-codes";
 
 export const CAPTURE_HELP = `Usage: kds capture [flags]
 
@@ -39,9 +38,10 @@ Requests:
 Exit status: 0 captured, 1 capture failed, 2 usage or input error.
 `;
 
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const Duration = z.string().transform((s, ctx) => {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(s);
-  const ms = m ? Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as "ms" | "s" | "m" | "h" ?? "s"] : NaN;
+  const ms = m ? Number(m[1]) * DURATION_UNITS_MS[m[2] ?? "s"]! : 0;
   if (!(ms > 0)) ctx.addIssue({ code: "custom", message: `not a positive duration such as 30s, 2m or 500ms: ${s}` });
   return ms;
 });
@@ -85,6 +85,11 @@ const PARSE_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+/** First retry after half a second, doubling: 0.5 s, 1 s, 2 s with the default three retries. */
+const RETRY_DELAY_MS = 500;
+/** Far above any discovery document (a large cluster's aggregated /apis is a few MB); stops runaway answers. */
+const MAX_BODY_BYTES = 64 << 20;
+
 const PackageJson = z.object({ version: z.string() });
 const CLIENT = `kds/${PackageJson.parse(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"))).version}`;
 
@@ -97,23 +102,17 @@ export interface CaptureIO {
 
 const processIO = (): CaptureIO => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => new Date() });
 
-function parseFlags(argv: string[]): z.infer<typeof Flags> {
-  let values: Record<string, unknown>;
-  try {
-    const parsed = parseArgs({ args: argv, options: PARSE_OPTIONS, strict: true, allowPositionals: true });
-    if (parsed.positionals.length) throw new Error(`unexpected argument ${JSON.stringify(parsed.positionals[0])}`);
-    values = parsed.values;
-  } catch (err) {
-    throw new CaptureError(`${(err as Error).message}`, true);
-  }
+function flagsOf(argv: string[]): z.infer<typeof Flags> {
+  const { values, positionals } = parseFlags(argv, PARSE_OPTIONS);
+  if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const result = Flags.safeParse(values);
-  if (!result.success) throw new CaptureError(result.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "), true);
+  if (!result.success) throw new UsageError(result.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
   return result.data;
 }
 
 export async function capture(argv: string[], io: CaptureIO = processIO()): Promise<number> {
   try {
-    const flags = parseFlags(argv);
+    const flags = flagsOf(argv);
     if (flags.help) {
       io.stdout.write(CAPTURE_HELP);
       return EXIT_OK;
@@ -129,21 +128,21 @@ export async function capture(argv: string[], io: CaptureIO = processIO()): Prom
     try {
       result = await captureSnapshot({
         connection,
-        policy: { timeoutMs: flags["request-timeout"], retries: flags.retries, retryDelayMs: 500, maxBodyBytes: 64 << 20, userAgent: CLIENT },
+        policy: { timeoutMs: flags["request-timeout"], retries: flags.retries, retryDelayMs: RETRY_DELAY_MS, maxBodyBytes: MAX_BODY_BYTES, userAgent: CLIENT },
         concurrency: flags.concurrency, id: flags.id, out: flags.out, snapshotsRoot: "snapshots", force: flags.force,
         client: CLIENT, now: io.now, onProgress: progress.onProgress,
       });
     } finally {
       progress.finish();
     }
-    const { manifest, dir } = result;
+    const { manifest, dir, server } = result;
     for (const u of manifest.unknown) io.stderr.write(`warning: ${u.document} ${u.field}: ${u.reason}\n`);
     const forms = manifest.aggregatedDiscovery.length ? manifest.aggregatedDiscovery.join(", ") : "none";
-    io.stdout.write(`captured ${manifest.id} (${manifest.gitVersion ?? `Kubernetes ${manifest.kubernetesVersion}`}) from ${manifest.provenance.kind === "captured" ? manifest.provenance.server : ""}: ${manifest.documents.length} documents, aggregated discovery: ${forms}, ${manifest.unknown.length} unknown -> ${dir}\n`);
+    io.stdout.write(`captured ${manifest.id} (${manifest.gitVersion ?? `Kubernetes ${manifest.kubernetesVersion}`}) from ${server}: ${manifest.documents.length} documents, aggregated discovery: ${forms}, ${manifest.unknown.length} unknown -> ${dir}\n`);
     return EXIT_OK;
   } catch (err) {
-    const usage = err instanceof CaptureError && err.usage;
+    const usage = err instanceof UsageError || (err instanceof CaptureError && err.usage);
     io.stderr.write(`kds capture: ${(err as Error).message}\n${usage ? "Run 'kds capture --help' for usage.\n" : ""}`);
-    return usage ? EXIT_USAGE : EXIT_FAILURE;
+    return usage ? EXIT_USAGE : EXIT_FAILED;
   }
 }
