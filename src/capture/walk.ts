@@ -35,9 +35,22 @@ export interface WalkResult {
 export function describeFailure(res: HttpResponse): string {
   try {
     const status = JSON.parse(res.body.toString("utf8")) as { kind?: unknown; reason?: unknown; message?: unknown };
-    if (status.kind === "Status" && typeof status.message === "string") return `${res.status} ${typeof status.reason === "string" ? status.reason : ""}: ${status.message}`.replace("  ", " ");
-  } catch { /* not JSON: fall through to the raw status */ }
+    if (status.kind === "Status" && typeof status.message === "string") {
+      return [res.status, typeof status.reason === "string" && status.reason].filter(Boolean).join(" ") + `: ${status.message}`;
+    }
+  } catch { /* not JSON: fall through to the bare status */ }
   return `HTTP ${res.status}`;
+}
+
+/** The legacy document at a path built from names the server listed, refusing names that are not Kubernetes group or version names. */
+function legacyRef(path: string, listedIn: string): DocumentRef {
+  const ref = { path, form: "legacy" as const };
+  try {
+    schemaFor(ref);
+  } catch {
+    throw new CaptureError(`${listedIn} lists ${JSON.stringify(path)}, which is not a discovery document path (invalid group or version name)`);
+  }
+  return ref;
 }
 
 /** Parses and validates a 200 answer as the document `ref`, or explains why it is not one. */
@@ -58,17 +71,12 @@ function parseDocument(ref: DocumentRef, res: HttpResponse): unknown {
   return body;
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
+    while (next < items.length) await fn(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 export async function walkDiscovery(client: DiscoveryClient, opts: WalkOptions): Promise<WalkResult> {
@@ -79,31 +87,33 @@ export async function walkDiscovery(client: DiscoveryClient, opts: WalkOptions):
   let total = 4 + 2 * AGGREGATED_FORMS.length;
   const report = (ref: DocumentRef, outcome: DocumentOutcome) => opts.onProgress?.({ ref, outcome, done: ++done, total });
 
-  /** A document the snapshot cannot do without: any failure ends the capture. */
-  async function required(path: string): Promise<unknown> {
-    const ref = { path, form: "legacy" as const };
-    const res = await client.get(path, ACCEPT_LEGACY);
-    if (res.status !== 200) throw new CaptureError(`GET ${res.url}: ${describeFailure(res)} (is --server a kube-apiserver or kubectl proxy?)`);
+  /** A legacy document, or the server's failure answer. */
+  async function legacy(ref: DocumentRef): Promise<{ body: unknown } | { failed: HttpResponse }> {
+    const res = await client.get(ref.path, ACCEPT_LEGACY);
+    if (res.status !== 200) return { failed: res };
     if (aggregatedFormOf(res.contentType)) throw new CaptureError(`GET ${res.url}: answered a plain JSON request with aggregated discovery (${res.contentType})`);
     const body = parseDocument(ref, res);
     documents.push({ ref, body });
     report(ref, "captured");
-    return body;
+    return { body };
+  }
+
+  /** A document the snapshot cannot do without: any failure ends the capture. */
+  async function required(path: string): Promise<unknown> {
+    const got = await legacy({ path, form: "legacy" });
+    if ("failed" in got) throw new CaptureError(`GET ${got.failed.url}: ${describeFailure(got.failed)} (is --server a kube-apiserver or kubectl proxy?)`);
+    return got.body;
   }
 
   /** A document the server may refuse (RBAC on /, an unavailable aggregated APIService): recorded as unknown. */
-  async function optional(path: string): Promise<unknown | undefined> {
-    const ref = { path, form: "legacy" as const };
-    const res = await client.get(path, ACCEPT_LEGACY);
-    if (res.status !== 200) {
-      unknown.push({ document: path, field: "*", reason: `not readable: ${describeFailure(res)}` });
+  async function optional(ref: DocumentRef): Promise<unknown | undefined> {
+    const got = await legacy(ref);
+    if ("failed" in got) {
+      unknown.push({ document: ref.path, field: "*", reason: `not readable: ${describeFailure(got.failed)}` });
       report(ref, "unreadable");
       return undefined;
     }
-    const body = parseDocument(ref, res);
-    documents.push({ ref, body });
-    report(ref, "captured");
-    return body;
+    return got.body;
   }
 
   /** /api or /apis in one aggregated form, or null when the server does not negotiate that form. */
@@ -123,7 +133,7 @@ export async function walkDiscovery(client: DiscoveryClient, opts: WalkOptions):
   const version = (await required("/version")) as VersionInfo;
   const api = (await required("/api")) as APIVersions;
   const apis = (await required("/apis")) as APIGroupList;
-  await optional("/");
+  await optional({ path: "/", form: "legacy" });
 
   const aggregatedDiscovery: AggregatedForm[] = [];
   for (const form of AGGREGATED_FORMS) {
@@ -138,17 +148,17 @@ export async function walkDiscovery(client: DiscoveryClient, opts: WalkOptions):
   }
 
   // Every version of every group, not only the preferred one.
-  const perGroup: { path: string; describes: (body: unknown) => string; expected: string }[] = [
-    ...api.versions.map((v) => ({ path: groupVersionPath("", v), describes: resourceListGroupVersion, expected: v })),
+  const perGroup: { ref: DocumentRef; describes: (body: unknown) => string; expected: string }[] = [
+    ...api.versions.map((v) => ({ ref: legacyRef(groupVersionPath("", v), "/api"), describes: resourceListGroupVersion, expected: v })),
     ...apis.groups.flatMap((g) => [
-      { path: `/apis/${g.name}`, describes: (body: unknown) => (body as APIGroup).name, expected: g.name },
-      ...g.versions.map((v) => ({ path: groupVersionPath(g.name, v.version), describes: resourceListGroupVersion, expected: groupVersion(g.name, v.version) })),
+      { ref: legacyRef(`/apis/${g.name}`, "/apis"), describes: (body: unknown) => (body as APIGroup).name, expected: g.name },
+      ...g.versions.map((v) => ({ ref: legacyRef(groupVersionPath(g.name, v.version), "/apis"), describes: resourceListGroupVersion, expected: groupVersion(g.name, v.version) })),
     ]),
   ];
   total += perGroup.length;
-  await mapLimit(perGroup, opts.concurrency, async ({ path, describes, expected }) => {
-    const body = await optional(path);
-    if (body !== undefined && describes(body) !== expected) throw new CaptureError(`GET ${path}: the document describes ${describes(body)}, not ${expected}`);
+  await forEachLimit(perGroup, opts.concurrency, async ({ ref, describes, expected }) => {
+    const body = await optional(ref);
+    if (body !== undefined && describes(body) !== expected) throw new CaptureError(`GET ${ref.path}: the document describes ${describes(body)}, not ${expected}`);
   });
 
   unknown.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : 0));

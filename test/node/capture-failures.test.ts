@@ -6,6 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { APIGroupList } from "../../src/discovery/types";
 import type { LoadedSnapshot } from "../../src/snapshot/fs";
 import { CAPTURED_AT, runCapture, tempDir } from "./lib/capture-cli";
 import { serveDocuments } from "./lib/capture-server";
@@ -32,6 +33,8 @@ async function rawServer(handler: http.RequestListener): Promise<string> {
   servers.push({ close: () => { server.closeAllConnections(); server.close(); } });
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
+
+const lastLine = (text: string) => text.trimEnd().split("\n").at(-1);
 
 async function served(opts: Parameters<typeof serveDocuments>[1] = {}) {
   const server = await serveDocuments(source.documents.values(), opts);
@@ -76,6 +79,31 @@ describe("kds capture against servers that do not answer discovery", () => {
     const run = await runCapture(["--server", `${server.url}/not-a-cluster`, "--out", join(out, "prefix")]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`kds capture: GET ${server.url}/not-a-cluster/version: 404 NotFound: the server could not find the requested resource (is --server a kube-apiserver or kubectl proxy?)\n`);
+  });
+
+  it("refuses a group-version document that describes another group-version", async () => {
+    const docs = [...source.documents.values()];
+    const batch = docs.find((d) => d.ref.path === "/apis/batch/v1")!.body;
+    const server = await serveDocuments(docs.map((d) => (d.ref.path === "/apis/apps/v1" ? { ref: d.ref, body: batch } : d)));
+    servers.push({ close: () => server.stop() });
+    const run = await runCapture(["--server", server.url, "--out", join(out, "mismatch")]);
+    expect(run.code).toBe(1);
+    expect(lastLine(run.stderr)).toBe("kds capture: GET /apis/apps/v1: the document describes batch/v1, not apps/v1");
+  });
+
+  it("refuses group names that are not Kubernetes names before requesting them (no path tricks)", async () => {
+    const docs = [...source.documents.values()].map((d) => {
+      if (d.ref.path !== "/apis" || d.ref.form !== "legacy") return d;
+      const list = d.body as APIGroupList;
+      const [first, ...rest] = list.groups;
+      return { ref: d.ref, body: { ...list, groups: [{ ...first!, name: "../../escape" }, ...rest] } };
+    });
+    const server = await serveDocuments(docs);
+    servers.push({ close: () => server.stop() });
+    const run = await runCapture(["--server", server.url, "--out", join(out, "escape")]);
+    expect(run.code).toBe(1);
+    expect(lastLine(run.stderr)).toBe('kds capture: /apis lists "/apis/../../escape", which is not a discovery document path (invalid group or version name)');
+    expect(server.requests.some((r) => r.path.includes("escape"))).toBe(false);
   });
 
   it("writes nothing when the capture fails", async () => {
