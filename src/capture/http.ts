@@ -67,7 +67,9 @@ export function createClient(conn: Connection, policy: RequestPolicy): Discovery
         res.on("data", (chunk: Buffer) => {
           size += chunk.length;
           if (size > policy.maxBodyBytes) {
-            req.destroy(new CaptureError(`GET ${url}: response body exceeds ${policy.maxBodyBytes} bytes`));
+            // Settle first: the promise ignores the 'end' that destroying the response may still emit.
+            reject(new CaptureError(`GET ${url}: response body exceeds ${policy.maxBodyBytes} bytes`));
+            req.destroy();
             return;
           }
           chunks.push(chunk);
@@ -110,7 +112,8 @@ function describeTransportError(err: unknown, timeoutMs: number): string {
     case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY": case "ERR_TLS_CERT_ALTNAME_INVALID": case "CERT_HAS_EXPIRED":
       return `TLS: the server's certificate is not trusted: ${e.message} (pass --certificate-authority, or --insecure-skip-tls-verify)`;
     case "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED": case "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE":
-      return `TLS: the server rejected the client certificate: ${e.message} (pass --client-certificate and --client-key)`;
+      // OpenSSL's message is a multi-line dump; its `reason` is the readable part.
+      return `TLS: the server rejected the client certificate: ${(e as { reason?: string }).reason ?? e.message.trim()} (pass --client-certificate and --client-key)`;
     default: return e.message || String(err);
   }
 }

@@ -6,6 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "../../src/capture/http";
 import type { APIGroupList } from "../../src/discovery/types";
 import type { LoadedSnapshot } from "../../src/snapshot/fs";
 import { CAPTURED_AT, runCapture, tempDir } from "./lib/capture-cli";
@@ -104,6 +105,17 @@ describe("kds capture against servers that do not answer discovery", () => {
     expect(run.code).toBe(1);
     expect(lastLine(run.stderr)).toBe('kds capture: /apis lists "/apis/../../escape", which is not a discovery document path (invalid group or version name)');
     expect(server.requests.some((r) => r.path.includes("escape"))).toBe(false);
+  });
+
+  it("stops reading an answer larger than the body limit", async () => {
+    const server = await served();
+    const client = createClient({ server: new URL(server.url), insecureSkipTLSVerify: false }, { timeoutMs: 5_000, retries: 2, retryDelayMs: 1, maxBodyBytes: 1_000, userAgent: "test" });
+    try {
+      await expect(client.get("/apis", "application/json")).rejects.toThrow(`GET ${server.url}/apis: response body exceeds 1000 bytes`);
+      expect(server.requests.filter((r) => r.path === "/apis")).toHaveLength(1);
+    } finally {
+      client.close();
+    }
   });
 
   it("writes nothing when the capture fails", async () => {

@@ -58,6 +58,17 @@ describe("kds capture over HTTPS", () => {
     expect(run.stderr).toContain(`kds capture: GET ${certServer.url}/version: 403 Forbidden: forbidden: a client certificate is required`);
   });
 
+  it("explains a TLS handshake the server ends for want of a client certificate", async () => {
+    const strict = await serveDocuments(source.documents.values(), { tls: { key: certs.read("serverKey"), cert: certs.read("serverCert"), clientCa: certs.read("ca"), handshake: true } });
+    try {
+      const run = await runCapture(["--server", strict.url, "--certificate-authority", certs.files.ca, "--retries", "0", "--out", outDir("handshake")]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^kds capture: GET https:\/\/127\.0\.0\.1:\d+\/version: TLS: the server rejected the client certificate: tlsv13 alert certificate required \(pass --client-certificate and --client-key\)\n$/);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it("captures with a bearer token", async () => {
     const run = await runCapture(["--server", tokenServer.url, "--certificate-authority", certs.files.ca, "--token", TOKEN, "--out", outDir("token")]);
     expect(run.code).toBe(0);

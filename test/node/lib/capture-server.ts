@@ -14,8 +14,8 @@ import { toWire } from "../../../src/snapshot/wire";
 export interface ServeOptions {
   /** Only requests with "Authorization: Bearer <token>" are answered; others get 401. */
   token?: string;
-  /** Serve HTTPS; with `clientCa`, a client certificate signed by it is required (403 without). */
-  tls?: { key: Buffer; cert: Buffer; clientCa?: Buffer };
+  /** Serve HTTPS; with `clientCa`, a client certificate signed by it is required: 403 without, or a failed TLS handshake with `handshake`. */
+  tls?: { key: Buffer; cert: Buffer; clientCa?: Buffer; handshake?: boolean };
   /** Per-path error answers (e.g. an unavailable APIService): for the first `times` requests, or all when absent. */
   failures?: Map<string, { status: number; reason: string; message: string; times?: number }>;
   /** Send aggregated bodies labelled plain application/json (a server bug kubectl silently misreads). */
@@ -51,7 +51,7 @@ export async function serveDocuments(documents: Iterable<SnapshotDocument>, opts
     return send(404, "application/json", status(404, "NotFound", "the server could not find the requested resource"));
   };
   const server = opts.tls
-    ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert, ...(opts.tls.clientCa ? { ca: opts.tls.clientCa, requestCert: true, rejectUnauthorized: false } : {}) }, handler)
+    ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert, ...(opts.tls.clientCa ? { ca: opts.tls.clientCa, requestCert: true, rejectUnauthorized: !!opts.tls.handshake } : {}) }, handler)
     : http.createServer(handler);
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
