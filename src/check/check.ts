@@ -1,0 +1,41 @@
+// A compatibility check: every object of the input, its verdict for every target.
+import type { SnapshotIndex } from "../diff/snapshot-index";
+import { refOf } from "../diff/snapshot-index";
+import type { ReleaseHistory } from "../timeline/history";
+import type { ManifestError } from "./manifest-object";
+import { parseManifests } from "./parse";
+import type { CheckedObject, CheckResult, CheckSummary } from "./result";
+import { verdictFor } from "./verdict";
+
+export interface ManifestInput { source: string; text: string }
+
+function summarize(objects: CheckedObject[], errors: ManifestError[]): CheckSummary {
+  const verdicts = objects.flatMap((o) => o.verdicts);
+  const count = (status: string) => verdicts.filter((v) => v.status === status).length;
+  return {
+    objects: objects.length, served: count("served"), deprecated: count("deprecated"), notServed: count("not-served"), unknown: count("unknown"),
+    invalid: objects.filter((o) => o.problem !== null).length, errors: errors.length,
+  };
+}
+
+export function checkManifests(inputs: ManifestInput[], targets: SnapshotIndex[], history: ReleaseHistory): CheckResult {
+  const parsed = inputs.map((i) => parseManifests(i.source, i.text));
+  const objects = parsed.flatMap((p) => p.objects).map((o): CheckedObject => ({
+    ...o,
+    verdicts: o.apiVersion && o.kind ? targets.map((t) => verdictFor(o.apiVersion!, o.kind!, t, history)) : [],
+  }));
+  const errors = parsed.flatMap((p) => p.errors);
+  return { kind: "CheckResult", targets: targets.map(refOf), objects, errors, summary: summarize(objects, errors) };
+}
+
+/** Joins the results of checking inputs one at a time (the CLI sends one request per file to a server). */
+export function mergeCheckResults(results: CheckResult[]): CheckResult {
+  const objects = results.flatMap((r) => r.objects);
+  const errors = results.flatMap((r) => r.errors);
+  return { kind: "CheckResult", targets: results[0]!.targets, objects, errors, summary: summarize(objects, errors) };
+}
+
+/** True when the input could not be read completely: some document is malformed or refused, or some object lacks apiVersion/kind. */
+export function hasInputProblems(r: CheckResult): boolean {
+  return r.summary.errors > 0 || r.summary.invalid > 0;
+}

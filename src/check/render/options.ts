@@ -1,0 +1,24 @@
+// What a renderer needs beyond the result: which verdicts fail the run (--fail-on).
+import type { CheckedObject, Verdict } from "../result";
+
+export const FAIL_ON = ["deprecated", "unknown"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface CheckRenderOptions { failOn: ReadonlySet<FailOn> }
+
+/** Whether a verdict fails the run: not served always, deprecated and unknown only when asked. */
+export function fails(v: Verdict, opts: CheckRenderOptions): boolean {
+  return v.status === "not-served" || ((v.status === "deprecated" || v.status === "unknown") && opts.failOn.has(v.status));
+}
+
+/** "Deployment prod/web", or just the kind when the object has no name. */
+export function describeObject(o: CheckedObject): string {
+  const name = o.name ? ` ${o.namespace ? `${o.namespace}/` : ""}${o.name}` : "";
+  return `${o.apiVersion ?? "(no apiVersion)"} ${o.kind ?? "(no kind)"}${name}`;
+}
+
+/** "file.yaml:12", plus the Helm template when known. */
+export function describeLocation(o: CheckedObject): string {
+  const at = `${o.location.source}:${o.location.line}`;
+  return o.location.template ? `${at} (${o.location.template})` : at;
+}

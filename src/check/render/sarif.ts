@@ -1,0 +1,36 @@
+// SARIF 2.1.0, for code-scanning views: one result per finding, located at file and line.
+import type { CheckResult } from "../result";
+import { describeObject, fails, type CheckRenderOptions } from "./options";
+
+const RULES = [
+  { id: "not-served", text: "The target Kubernetes version does not serve this apiVersion/kind." },
+  { id: "deprecated", text: "The target serves this apiVersion/kind but it is deprecated." },
+  { id: "unknown", text: "The target does not know this group: a custom resource whose CRD must be installed." },
+  { id: "invalid-object", text: "The object has no apiVersion or kind." },
+  { id: "unreadable-document", text: "The document is malformed YAML or exceeds a limit." },
+] as const;
+type RuleId = (typeof RULES)[number]["id"];
+
+function result(ruleId: RuleId, level: "error" | "warning" | "note", text: string, uri: string, startLine: number) {
+  return { ruleId, level, message: { text }, locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine } } }] };
+}
+
+export function renderCheckSarif(r: CheckResult, opts: CheckRenderOptions): string {
+  const results = [
+    ...r.objects.flatMap((o) => [
+      ...(o.problem ? [result("invalid-object", "error", `${describeObject(o)}: ${o.problem}`, o.location.source, o.location.line)] : []),
+      ...o.verdicts.filter((v) => v.status !== "served").map((v) =>
+        result(v.status as RuleId, fails(v, opts) ? "error" : v.status === "deprecated" ? "warning" : "note", v.message, o.location.source, o.location.line)),
+    ]),
+    ...r.errors.map((e) => result("unreadable-document", "error", `document ${e.document}: ${e.message}`, e.source, e.line)),
+  ];
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{
+      tool: { driver: { name: "kds", rules: RULES.map((rule) => ({ id: rule.id, shortDescription: { text: rule.text } })) } },
+      results,
+    }],
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+}

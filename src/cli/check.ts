@@ -1,0 +1,65 @@
+// `kds check`: will these manifests apply on these Kubernetes versions?
+import { checkManifests, mergeCheckResults } from "../check/check";
+import { CHECK_FORMATS, checkRenderers } from "../check/render";
+import { FAIL_ON, type FailOn } from "../check/render/options";
+import type { CheckResult } from "../check/result";
+import { commaList, oneOf, parseFlags } from "./args";
+import { checkExitCode, EXIT_OK, UsageError } from "./exit-codes";
+import { readInputs } from "./inputs";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./local-snapshots";
+import { remoteApi } from "./remote";
+import { requireKnown } from "./targets";
+
+export const CHECK_HELP = `Usage: kds check --target VERSIONS [flags] PATH...
+
+Checks every object in the manifests (multi-document YAML, JSON, List objects, Helm output)
+against one or more Kubernetes versions: served, deprecated, not served, or unknown to the
+target (a custom resource whose group the target lacks).
+
+PATH is a file, a folder (*.yaml, *.yml, *.json, recursively) or - for stdin:
+  helm template my-release ./chart | kds check --target 1.29 -
+
+Flags:
+  -t, --target VERSIONS     snapshot ids to check against, comma-separated or repeated (required)
+  -o, --output FORMAT       text (default), json, github, junit, sarif
+      --fail-on WHAT        also fail on "deprecated" and/or "unknown" (comma-separated or repeated)
+      --snapshots DIR       snapshot folder (default: the snapshots bundled with kds)
+      --server URL          check against a deployed service instead of local snapshots
+  -h, --help                show this help
+
+Exit status: 0 every object served by every target; 1 something not served (or failed by
+--fail-on); 2 usage or input error (unknown target, unreadable or malformed manifests,
+objects without apiVersion or kind).
+`;
+
+export async function checkCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    target: { type: "string", short: "t", multiple: true },
+    output: { type: "string", short: "o" },
+    "fail-on": { type: "string", multiple: true },
+    snapshots: { type: "string" },
+    server: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) { process.stdout.write(CHECK_HELP); return EXIT_OK; }
+  const targets = commaList(values.target);
+  if (!targets.length) throw new UsageError("--target is required, e.g. --target 1.29 or --target 1.27,1.32");
+  const format = oneOf("--output", values.output, CHECK_FORMATS, "text");
+  const failOn = new Set(commaList(values["fail-on"]).map((w) => oneOf("--fail-on", w, FAIL_ON, "deprecated"))) as Set<FailOn>;
+  if (values.server && values.snapshots) throw new UsageError("--server and --snapshots exclude each other");
+
+  let result: CheckResult;
+  if (values.server) {
+    const api = remoteApi(values.server);
+    const inputs = await readInputs(positionals, process.stdin);
+    result = mergeCheckResults(await Promise.all(inputs.map((i) => api.check(i, targets))));
+  } else {
+    const snapshots = localSnapshots(values.snapshots ?? BUNDLED_SNAPSHOTS);
+    requireKnown(targets, snapshots.ids, targets.length > 1 ? "targets" : "target");
+    const inputs = await readInputs(positionals, process.stdin);
+    result = checkManifests(inputs, await Promise.all(targets.map((t) => snapshots.index(t))), await snapshots.history());
+  }
+  const opts = { failOn };
+  process.stdout.write(checkRenderers[format](result, opts));
+  return checkExitCode(result, opts);
+}

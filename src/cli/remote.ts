@@ -1,0 +1,56 @@
+// --server: the same subcommands answered by a deployed service's HTTP API. Answers are
+// validated with the schemas the service renders from, then rendered locally.
+import type { z } from "zod";
+import type { ManifestInput } from "../check/check";
+import { CheckResult } from "../check/result";
+import { SnapshotDiff } from "../diff/types";
+import { Status } from "../discovery/types";
+import { UsageError } from "./exit-codes";
+
+export interface RemoteApi {
+  diff(from: string, to: string, group: string | null): Promise<SnapshotDiff>;
+  check(input: ManifestInput, targets: string[]): Promise<CheckResult>;
+}
+
+async function answer<T>(res: Response, schema: z.ZodType<T>, accept: (status: number) => boolean): Promise<T> {
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`${res.url} answered ${res.status} with a body that is not JSON`);
+  }
+  if (accept(res.status)) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw new Error(`${res.url} answered ${res.status} with an unexpected body: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  const status = Status.safeParse(body);
+  const message = status.success ? status.data.message : text.slice(0, 200);
+  // 4xx: the request (a target, a flag, the input) is the user's to fix.
+  if (res.status >= 400 && res.status < 500) throw new UsageError(`server: ${message}`);
+  throw new Error(`${res.url} answered ${res.status}: ${message}`);
+}
+
+export function remoteApi(server: string): RemoteApi {
+  const base = server.replace(/\/+$/, "");
+  const call = async (path: string, init?: RequestInit) => {
+    try {
+      return await fetch(`${base}${path}`, init);
+    } catch (e) {
+      throw new Error(`cannot reach ${base}: ${(e as Error).cause ?? (e as Error).message}`);
+    }
+  };
+  return {
+    async diff(from, to, group) {
+      const q = new URLSearchParams({ from, to, ...(group === null ? {} : { group }) });
+      return answer(await call(`/v1/diff?${q}`), SnapshotDiff, (s) => s === 200);
+    },
+    async check(input, targets) {
+      const q = new URLSearchParams({ target: targets.join(","), source: input.source });
+      const res = await call(`/v1/check?${q}`, { method: "POST", body: input.text, headers: { "content-type": "application/yaml" } });
+      // 422 still carries the verdicts of the documents that parsed.
+      return answer(res, CheckResult, (s) => s === 200 || s === 422);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// GitHub-flavoured markdown for docs pages and PR comments: summary lists, then one table per kind of change.
+import { isEmptyDiff } from "../diff";
+import { displayGroup } from "../group-name";
+import type { SnapshotDiff } from "../types";
+import { describeValue, diffTitle } from "./heading";
+
+const code = (s: string) => `\`${s}\``;
+// Table cells must not break the row.
+const cell = (s: string) => s.replace(/\|/g, "\\|");
+
+function table(head: string[], rows: string[][]): string[] {
+  return [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
+}
+
+export function renderDiffMarkdown(d: SnapshotDiff): string {
+  const out = [`## ${diffTitle(d)}`, ""];
+  if (isEmptyDiff(d)) return out.concat("No changes.", "").join("\n");
+  const bullet = (label: string, xs: string[]) => { if (xs.length) out.push(`- **${label}:** ${xs.map(code).join(", ")}`); };
+  bullet("Groups added", d.groupsAdded.map(displayGroup));
+  bullet("Groups removed", d.groupsRemoved.map(displayGroup));
+  bullet("Group-versions added", d.groupVersionsAdded);
+  bullet("Group-versions removed", d.groupVersionsRemoved);
+  if (out.length > 2) out.push("");
+  if (d.preferredVersionChanges.length) {
+    out.push("### Preferred versions", "", ...table(["Group", "Before", "After"], d.preferredVersionChanges.map((p) => [code(displayGroup(p.group)), code(p.before), code(p.after)])), "");
+  }
+  const rows = (pick: "added" | "removed") => d.resources.flatMap((gv) => gv[pick].map((r) => [code(gv.groupVersion), r.resource, r.kind]));
+  const removed = rows("removed"), added = rows("added");
+  if (removed.length) out.push("### Removed resources", "", ...table(["API version", "Resource", "Kind"], removed), "");
+  if (added.length) out.push("### Added resources", "", ...table(["API version", "Resource", "Kind"], added), "");
+  const changed = d.resources.flatMap((gv) => gv.changed.flatMap((r) => r.changes.map((c) => [code(gv.groupVersion), r.resource, c.field, describeValue(c.before), describeValue(c.after)])));
+  if (changed.length) out.push("### Changed resources", "", ...table(["API version", "Resource", "Field", "Before", "After"], changed), "");
+  return out.join("\n");
+}

@@ -1,0 +1,25 @@
+// Plain text for CI logs: one change per line, prefixed +, - or ~ like a unified diff.
+import { isEmptyDiff } from "../diff";
+import { displayGroup } from "../group-name";
+import type { SnapshotDiff } from "../types";
+import { describeValue, diffTitle } from "./heading";
+
+export function renderDiffText(d: SnapshotDiff): string {
+  const lines = [diffTitle(d)];
+  if (isEmptyDiff(d)) return `${lines[0]}\nno changes\n`;
+  const list = (label: string, xs: string[]) => { if (xs.length) lines.push(`${label}: ${xs.join(", ")}`); };
+  list("groups added", d.groupsAdded.map(displayGroup));
+  list("groups removed", d.groupsRemoved.map(displayGroup));
+  list("group-versions added", d.groupVersionsAdded);
+  list("group-versions removed", d.groupVersionsRemoved);
+  list("preferred versions changed", d.preferredVersionChanges.map((p) => `${displayGroup(p.group)} ${p.before} -> ${p.after}`));
+  for (const gv of d.resources) {
+    lines.push(`${gv.groupVersion}:`);
+    for (const r of gv.removed) lines.push(`  - ${r.resource} (${r.kind})`);
+    for (const r of gv.added) lines.push(`  + ${r.resource} (${r.kind})`);
+    for (const r of gv.changed) {
+      for (const c of r.changes) lines.push(`  ~ ${r.resource} (${r.kind}) ${c.field}: ${describeValue(c.before)} -> ${describeValue(c.after)}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,54 @@
+// A snapshot's compact index: its identity plus the discovery model read from its legacy
+// documents. Diffs, timelines and checks are pure functions of these, in the worker and the CLI.
+import { z } from "zod";
+import { MINOR, SNAPSHOT_ID } from "../snapshot/manifest";
+import type { GroupModel } from "../discovery/model";
+import { modelFromLegacy } from "../discovery/read";
+import { documentKey } from "../snapshot/documents";
+import type { LoadedSnapshot } from "../snapshot/fs";
+
+export interface SnapshotIndex {
+  id: string;
+  /** Minor release the snapshot describes ("1.29"), also for captured clusters. */
+  kubernetesVersion: string;
+  groups: GroupModel[];
+}
+
+export const SnapshotRef = z.object({ id: z.string().regex(SNAPSHOT_ID), kubernetesVersion: z.string().regex(MINOR) }).strict();
+export type SnapshotRef = z.infer<typeof SnapshotRef>;
+
+const GroupVersionKind = z.object({ group: z.string(), version: z.string(), kind: z.string() }).strict();
+
+/** Schema of GroupModel[] as stored under index/<id> in KV. */
+export const GroupModels = z.array(z.object({
+  name: z.string(),
+  versions: z.array(z.object({
+    version: z.string().min(1),
+    resources: z.array(z.object({
+      resource: z.string().min(1),
+      kind: z.string(),
+      namespaced: z.boolean(),
+      singularName: z.string(),
+      verbs: z.array(z.string()),
+      shortNames: z.array(z.string()).optional(),
+      categories: z.array(z.string()).optional(),
+      storageVersionHash: z.string().optional(),
+      subresources: z.array(z.object({ subresource: z.string(), responseKind: GroupVersionKind, verbs: z.array(z.string()) }).strict()),
+    }).strict()),
+  }).strict()),
+}).strict());
+
+export function refOf(s: SnapshotIndex): SnapshotRef {
+  return { id: s.id, kubernetesVersion: s.kubernetesVersion };
+}
+
+/** Minor number of "1.29" (29), for ordering releases. */
+export function minorOf(kubernetesVersion: string): number {
+  return Number(kubernetesVersion.split(".")[1]);
+}
+
+/** The index of a loaded snapshot folder (also what the KV seeder stores under index/<id>). */
+export function indexOfSnapshot(snap: Pick<LoadedSnapshot, "manifest" | "documents">): SnapshotIndex {
+  const groups = modelFromLegacy((path) => snap.documents.get(documentKey({ path, form: "legacy" }))?.body);
+  return { id: snap.manifest.id, kubernetesVersion: snap.manifest.kubernetesVersion, groups };
+}
