@@ -55,7 +55,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     result = mergeCheckResults(await Promise.all(inputs.map((i) => api.check(i, targets))));
   } else {
     const snapshots = localSnapshots(values.snapshots ?? BUNDLED_SNAPSHOTS);
-    requireKnown(targets, snapshots.ids, targets.length > 1 ? "targets" : "target");
+    requireKnown(targets, snapshots.ids, "target");
     const inputs = await readInputs(positionals, process.stdin);
     result = checkManifests(inputs, await Promise.all(targets.map((t) => snapshots.index(t))), await snapshots.history());
   }

@@ -3,5 +3,5 @@ import { UsageError } from "./exit-codes";
 
 export function requireKnown(ids: string[], known: string[], what: string): void {
   const unknown = ids.filter((id) => !known.includes(id));
-  if (unknown.length) throw new UsageError(`unknown ${what} ${unknown.join(", ")}; known snapshots: ${known.join(", ")}`);
+  if (unknown.length) throw new UsageError(`unknown ${what}${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; known snapshots: ${known.join(", ")}`);
 }

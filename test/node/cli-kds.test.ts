@@ -1,0 +1,157 @@
+// The kds command line, run as a user runs it: the package's bin, from another directory.
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CheckResult } from "../../src/check/result";
+import { CLI_INPUT_LIMIT } from "../../src/check/limits";
+import { SnapshotDiff } from "../../src/diff/types";
+import { listSnapshotIds } from "../../src/snapshot/fs";
+
+const REPO = resolve(import.meta.dirname, "../..");
+const PKG = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { bin: { kds: string } };
+const KDS = join(REPO, PKG.bin.kds);
+const FIX = join(REPO, "test/fixtures/manifests");
+const ELSEWHERE = mkdtempSync(join(tmpdir(), "kds-cwd-"));
+
+function kds(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    // Started through its shebang, as npx and the package bin start it.
+    const child = spawn(KDS, args, { cwd: ELSEWHERE, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "", stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", fail);
+    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(stdin ?? "");
+  });
+}
+
+describe("kds", () => {
+  it("prints its help and exits 0; without a command it exits 2", async () => {
+    expect(await kds(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: kds COMMAND") });
+    expect((await kds([])).code).toBe(2);
+    expect(await kds(["frobnicate"])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+  });
+
+  it("has help for every subcommand", async () => {
+    for (const c of ["check", "diff", "versions", "capture"]) {
+      expect(await kds([c, "--help"]), c).toMatchObject({ code: 0, stdout: expect.stringContaining(`Usage: kds ${c}`) });
+    }
+  });
+});
+
+describe("kds check exit codes", () => {
+  it("0 when every object is served by every target", async () => {
+    const r = await kds(["check", "--target", "1.29,1.32", join(FIX, "current-app.yaml")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("3 objects checked against 1.29, 1.32: 6 served, 0 deprecated, 0 not served");
+  });
+
+  it("1 when something is not served by a target", async () => {
+    const r = await kds(["check", "--target", "1.22", join(FIX, "ingress-nginx")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/legacy-ingress\.yaml:\d+ \(app\/templates\/ingress\.yaml\)  extensions\/v1beta1 Ingress shop\/web\n  ✗ 1\.22  NOT SERVED: .*use networking\.k8s\.io\/v1 Ingress/);
+  });
+
+  it("2 for an unknown target, listing the known ones", async () => {
+    const r = await kds(["check", "--target", "1.29,9.99", join(FIX, "current-app.yaml")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`unknown target 9.99; known snapshots: ${listSnapshotIds(join(REPO, "snapshots")).join(", ")}`);
+    expect(r.stdout).toBe("");
+  });
+
+  it("0 for deprecations by default, 1 with --fail-on deprecated", async () => {
+    const args = ["check", "-t", "1.29", join(FIX, "flowschema-v1beta3.yaml")];
+    expect((await kds(args)).code).toBe(0);
+    expect((await kds([...args, "--fail-on", "deprecated"])).code).toBe(1);
+  });
+
+  it("0 for objects unknown to the target by default, 1 with --fail-on unknown", async () => {
+    const args = ["check", "-t", "1.29", join(FIX, "cert-manager-certificate.yaml")];
+    const r = await kds(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("unknown: 1.29 does not serve group cert-manager.io");
+    expect((await kds([...args, "--fail-on", "unknown,deprecated"])).code).toBe(1);
+  });
+
+  it("2 for malformed YAML, still reporting the documents that parsed", async () => {
+    const r = await kds(["check", "-t", "1.29", "-o", "json", join(FIX, "malformed.yaml")]);
+    expect(r.code).toBe(2);
+    const result = CheckResult.parse(JSON.parse(r.stdout));
+    expect(result.objects.map((o) => o.name)).toEqual(["before", "after"]);
+    expect(result.errors).toMatchObject([{ document: 2, reason: "MalformedYAML" }]);
+  });
+
+  it("2 for objects without apiVersion or kind", async () => {
+    expect((await kds(["check", "-t", "1.29", join(FIX, "missing-fields.yaml")])).code).toBe(2);
+  });
+
+  it("reads stdin for -, as after helm template", async () => {
+    const r = await kds(["check", "-t", "1.25", "-o", "github", "-"], readFileSync(join(FIX, "psp-and-cronjob.yaml"), "utf8"));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=-,line=1,title=policy\/v1beta1 PodSecurityPolicy%3A not-served on 1\.25::/m);
+  });
+
+  it("writes a JUnit report", async () => {
+    const r = await kds(["check", "-t", "1.22,1.29", "-o", "junit", join(FIX, "ingress-nginx/legacy-ingress.yaml")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('<testsuite name="Kubernetes 1.22" tests="6" failures="1" errors="0" skipped="0">');
+  });
+
+  it("writes SARIF", async () => {
+    const r = await kds(["check", "-t", "1.26", "-o", "sarif", join(FIX, "hpa-v2beta2.yaml")]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).runs[0].results[0]).toMatchObject({ ruleId: "not-served", level: "error" });
+  });
+
+  it("2 for usage errors: no target, no input, missing file, unknown flag or format, oversize input", async () => {
+    const big = join(ELSEWHERE, "big.yaml");
+    writeFileSync(big, Buffer.alloc(CLI_INPUT_LIMIT + 1, 0x20));
+    for (const args of [
+      ["check", join(FIX, "current-app.yaml")],
+      ["check", "-t", "1.29"],
+      ["check", "-t", "1.29", join(FIX, "nope.yaml")],
+      ["check", "-t", "1.29", "--frob", join(FIX, "current-app.yaml")],
+      ["check", "-t", "1.29", "-o", "xml", join(FIX, "current-app.yaml")],
+      ["check", "-t", "1.29", "--fail-on", "everything", join(FIX, "current-app.yaml")],
+      ["check", "-t", "1.29", big],
+    ]) {
+      const r = await kds(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(/^kds check: /);
+    }
+  });
+
+  it("uses the snapshot folder given with --snapshots", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kds-snaps-"));
+    cpSync(join(REPO, "snapshots/1.29"), join(dir, "1.29"), { recursive: true });
+    cpSync(join(REPO, "snapshots/lifecycle.json"), join(dir, "lifecycle.json"));
+    expect((await kds(["versions", "--snapshots", dir])).stdout.trim().split("\n").slice(1).map((l) => l.split(/\s+/)[0])).toEqual(["1.29"]);
+    expect((await kds(["check", "--snapshots", dir, "-t", "1.29", join(FIX, "current-app.yaml")])).code).toBe(0);
+    expect((await kds(["check", "--snapshots", dir, "-t", "1.28", join(FIX, "current-app.yaml")])).code).toBe(2);
+  });
+});
+
+describe("kds diff and versions", () => {
+  it("diffs two bundled snapshots in every format", async () => {
+    const text = await kds(["diff", "1.24", "1.25"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("batch/v1beta1:\n  - cronjobs (CronJob)");
+    const json = await kds(["diff", "1.24", "1.25", "-o", "json", "--group", "policy"]);
+    expect(SnapshotDiff.parse(JSON.parse(json.stdout)).groupVersionsRemoved).toEqual(["policy/v1beta1"]);
+    expect((await kds(["diff", "1.25", "1.24", "-o", "markdown"])).stdout).toMatch(/^## API changes from 1\.25 to 1\.24 \(downgrade\)/);
+  });
+
+  it("exits 2 for an unknown snapshot or a missing argument", async () => {
+    expect(await kds(["diff", "1.24", "0.1"])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown snapshot 0.1") });
+    expect((await kds(["diff", "1.24"])).code).toBe(2);
+  });
+
+  it("lists the bundled snapshots", async () => {
+    const r = await kds(["versions", "-o", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).items.map((i: { id: string }) => i.id)).toEqual(listSnapshotIds(join(REPO, "snapshots")));
+  });
+});
