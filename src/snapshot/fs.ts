@@ -1,6 +1,7 @@
 // Reading and writing snapshot folders (Node only).
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
+import { compareSnapshotIds } from "./ids";
 import { documentKey, fileFor, refForFile, schemaFor, type DocumentRef } from "./documents";
 import { Manifest, type DocumentEntry } from "./manifest";
 import { byteLength, sha256Hex, toFile, toWire } from "./wire";
@@ -15,17 +16,10 @@ function walk(dir: string): string[] {
   });
 }
 
+export { compareSnapshotIds };
+
 export function listSnapshotIds(root: string): string[] {
   return readdirSync(root).filter((n) => statSync(join(root, n)).isDirectory()).sort(compareSnapshotIds);
-}
-
-/** Orders "1.9" before "1.10"; ids that are not minor versions sort after, by name. */
-export function compareSnapshotIds(a: string, b: string): number {
-  const pa = /^1\.(\d+)$/.exec(a), pb = /^1\.(\d+)$/.exec(b);
-  if (pa && pb) return Number(pa[1]) - Number(pb[1]);
-  if (pa) return -1;
-  if (pb) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Loads a snapshot folder, validating the manifest and every document against its schema and hash. */

@@ -1,5 +1,19 @@
+// The worker: kube-compatible discovery per snapshot under /k8s, the service's own API under /v1.
 import { Hono } from "hono";
-export type Env = { SNAPSHOTS: KVNamespace };
-const app = new Hono<{ Bindings: Env }>();
-app.get("/healthz", (c) => c.text("ok"));
+import type { AppEnv } from "./env";
+import { cors } from "./middleware/cors";
+import { notFound, onError } from "./middleware/errors";
+import { discovery } from "./routes/discovery";
+import { versions } from "./routes/versions";
+
+export type { Env } from "./env";
+
+const app = new Hono<AppEnv>();
+app.onError(onError);
+app.notFound(notFound);
+app.use("*", cors());
+app.get("/healthz", (c) => c.text("ok\n", 200, { "cache-control": "no-store" }));
+app.route("/k8s", discovery);
+app.route("/v1/versions", versions);
+
 export default app;

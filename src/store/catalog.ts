@@ -1,0 +1,74 @@
+// The catalog: what the worker knows about every published snapshot without reading its
+// documents — ids, aliases, counts, provenance and the sha256 (ETag) of every document.
+import { z } from "zod";
+import { AggregatedForm } from "../discovery/types";
+import type { GroupModel } from "../discovery/model";
+import { documentKey } from "../snapshot/documents";
+import { compareSnapshotIds } from "../snapshot/ids";
+import { MINOR, type Manifest } from "../snapshot/manifest";
+
+export const CatalogSnapshot = z.object({
+  id: z.string(),
+  kubernetesVersion: z.string(),
+  gitVersion: z.string().nullable(),
+  provenance: z.enum(["built", "captured"]),
+  aggregatedDiscovery: z.array(AggregatedForm),
+  counts: z.object({ groups: z.number().int(), groupVersions: z.number().int(), resources: z.number().int() }).strict(),
+  aliases: z.array(z.string()),
+  /** documentKey(ref) -> sha256 of the wire bytes. */
+  documents: z.record(z.string(), z.string()),
+}).strict();
+export type CatalogSnapshot = z.infer<typeof CatalogSnapshot>;
+
+export const Catalog = z.object({
+  kind: z.literal("Catalog"),
+  /** Hash of everything published; changes whenever any snapshot does. */
+  generation: z.string(),
+  snapshots: z.array(CatalogSnapshot),
+  /** alias (and id) -> canonical id */
+  aliases: z.record(z.string(), z.string()),
+}).strict();
+export type Catalog = z.infer<typeof Catalog>;
+
+export const LATEST = "latest";
+
+/** Aliases of a snapshot: its id, "v"+minor, and the patch release it records ("1.29.2", "v1.29.2"). */
+export function aliasesOf(m: Manifest): string[] {
+  const aliases = [m.id];
+  if (MINOR.test(m.id)) aliases.push(`v${m.id}`);
+  if (m.provenance.kind === "built" && m.gitVersion) {
+    const patch = /^v(\d+\.\d+\.\d+)$/.exec(m.gitVersion)?.[1];
+    if (patch) aliases.push(patch, `v${patch}`);
+  }
+  return aliases;
+}
+
+export function countsOf(groups: GroupModel[]): CatalogSnapshot["counts"] {
+  return {
+    groups: groups.length,
+    groupVersions: groups.reduce((n, g) => n + g.versions.length, 0),
+    resources: groups.reduce((n, g) => n + g.versions.reduce((k, v) => k + v.resources.length, 0), 0),
+  };
+}
+
+export function buildCatalog(entries: { manifest: Manifest; groups: GroupModel[] }[], generation: string): Catalog {
+  const snapshots = [...entries].sort((a, b) => compareSnapshotIds(a.manifest.id, b.manifest.id)).map(({ manifest, groups }): CatalogSnapshot => ({
+    id: manifest.id,
+    kubernetesVersion: manifest.kubernetesVersion,
+    gitVersion: manifest.gitVersion,
+    provenance: manifest.provenance.kind,
+    aggregatedDiscovery: manifest.aggregatedDiscovery,
+    counts: countsOf(groups),
+    aliases: aliasesOf(manifest),
+    documents: Object.fromEntries(manifest.documents.map((d) => [documentKey(d), d.sha256])),
+  }));
+  // `latest` is the newest Kubernetes release among the built snapshots (custom captures never are).
+  const built = snapshots.filter((s) => s.provenance === "built" && MINOR.test(s.id));
+  if (built.length) built[built.length - 1]!.aliases.push(LATEST);
+  const aliases: Record<string, string> = {};
+  for (const s of snapshots) for (const a of s.aliases) {
+    if (aliases[a] && aliases[a] !== s.id) throw new Error(`alias ${a} names both ${aliases[a]} and ${s.id}`);
+    aliases[a] = s.id;
+  }
+  return { kind: "Catalog", generation, snapshots, aliases };
+}

@@ -1,0 +1,2 @@
+export type Env = { SNAPSHOTS: KVNamespace };
+export type AppEnv = { Bindings: Env };

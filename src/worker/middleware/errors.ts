@@ -1,0 +1,15 @@
+// Every failure becomes a Kubernetes Status; no stack trace or internal message reaches a client.
+import type { ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { StoreUnavailable } from "../store";
+import { statusResponse } from "../status";
+
+export const onError: ErrorHandler = (err) => {
+  if (err instanceof HTTPException) return statusResponse(err.status, err.message || "request failed");
+  if (err instanceof StoreUnavailable) return statusResponse(503, err.message);
+  console.error("unhandled error", err);
+  return statusResponse(500, "an internal error occurred");
+};
+
+export const notFound: NotFoundHandler = (c) =>
+  statusResponse(404, `the server could not find the requested resource (${new URL(c.req.url).pathname})`);

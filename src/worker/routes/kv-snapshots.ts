@@ -1,0 +1,36 @@
+// The diff, timeline and check routes' view of the published snapshots, over the worker's KV
+// helpers (../store): the catalog's list and aliases, index/<id> and the lifecycle table.
+import type { SnapshotEntry, SnapshotSource } from "../../diff/snapshot-index";
+import type { Catalog } from "../../store/catalog";
+import type { Env } from "../env";
+import { getCatalog, getIndex, getLifecycle, resolveSnapshot, StoreUnavailable } from "../store";
+
+export interface KvSnapshots extends SnapshotSource {
+  catalog(): Promise<Catalog>;
+  /** The id an id or alias ("v1.29", "1.29.2", "latest") names, or null. */
+  resolve(name: string): Promise<string | null>;
+}
+
+export function kvSnapshots(env: Env): KvSnapshots {
+  return {
+    catalog: () => getCatalog(env),
+    async list(): Promise<SnapshotEntry[]> {
+      return (await getCatalog(env)).snapshots.map(({ id, kubernetesVersion, provenance, gitVersion }) => ({ id, kubernetesVersion, provenance, gitVersion }));
+    },
+    async resolve(name) {
+      return resolveSnapshot(await getCatalog(env), name)?.id ?? null;
+    },
+    async index(id) {
+      const entry = resolveSnapshot(await getCatalog(env), id);
+      const groups = entry && await getIndex(env, entry.id);
+      // The catalog lists it, so a missing index means a half-published store.
+      if (!entry || !groups) throw new StoreUnavailable(`the index of snapshot ${id} is not published`);
+      return { id: entry.id, kubernetesVersion: entry.kubernetesVersion, groups };
+    },
+    async lifecycle() {
+      const table = await getLifecycle(env);
+      if (!table) throw new StoreUnavailable("the lifecycle table is not published");
+      return table;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// KV access for the worker. The catalog is read at most once per isolate per CATALOG_TTL_MS;
+// documents, indexes and the lifecycle table are immutable once published, so they are kept
+// in isolate memory (bounded) and hot documents cost no KV read.
+import type { GroupModel } from "../discovery/model";
+import type { DocumentForm } from "../snapshot/documents";
+import { LifecycleTable } from "../snapshot/lifecycle";
+import { Catalog, type CatalogSnapshot } from "../store/catalog";
+import { CATALOG_KEY, documentKvKey, indexKvKey, LIFECYCLE_KEY } from "../store/keys";
+import type { Env } from "./env";
+
+export const CATALOG_TTL_MS = 30_000;
+const MAX_CACHED = 2048;
+
+let catalog: { value: Catalog; at: number; kv: KVNamespace } | undefined;
+const immutable = new Map<string, unknown>();
+
+function remember<T>(key: string, value: T): T {
+  if (immutable.size >= MAX_CACHED) immutable.delete(immutable.keys().next().value!);
+  immutable.set(key, value);
+  return value;
+}
+
+export class StoreUnavailable extends Error {}
+
+export async function getCatalog(env: Env): Promise<Catalog> {
+  const now = Date.now();
+  if (catalog && catalog.kv === env.SNAPSHOTS && now - catalog.at < CATALOG_TTL_MS) return catalog.value;
+  const text = await env.SNAPSHOTS.get(CATALOG_KEY, "text");
+  if (text === null) throw new StoreUnavailable("no snapshots are published in this KV namespace (run npm start or npm run publish)");
+  const value = Catalog.parse(JSON.parse(text));
+  if (catalog?.value.generation !== value.generation) immutable.clear();
+  catalog = { value, at: now, kv: env.SNAPSHOTS };
+  return value;
+}
+
+export function resolveSnapshot(c: Catalog, alias: string): CatalogSnapshot | undefined {
+  const id = c.aliases[alias];
+  return id === undefined ? undefined : c.snapshots.find((s) => s.id === id);
+}
+
+async function cachedRead<T>(env: Env, key: string, parse: (text: string) => T): Promise<T | null> {
+  if (immutable.has(key)) return immutable.get(key) as T;
+  const text = await env.SNAPSHOTS.get(key, "text");
+  return text === null ? null : remember(key, parse(text));
+}
+
+/** Wire bytes of a document, or null when the store lacks it. */
+export function getDocument(env: Env, id: string, form: DocumentForm, path: string): Promise<string | null> {
+  return cachedRead(env, documentKvKey(id, form, path), (t) => t);
+}
+
+export function getIndex(env: Env, id: string): Promise<GroupModel[] | null> {
+  return cachedRead(env, indexKvKey(id), (t) => JSON.parse(t) as GroupModel[]);
+}
+
+export function getLifecycle(env: Env): Promise<LifecycleTable | null> {
+  return cachedRead(env, LIFECYCLE_KEY, (t) => LifecycleTable.parse(JSON.parse(t)));
+}
