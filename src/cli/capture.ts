@@ -142,7 +142,7 @@ export async function capture(argv: string[], io: CaptureIO = processIO()): Prom
     return EXIT_OK;
   } catch (err) {
     const usage = err instanceof UsageError || (err instanceof CaptureError && err.usage);
-    io.stderr.write(`kds capture: ${(err as Error).message}\n${usage ? "Run 'kds capture --help' for usage.\n" : ""}`);
+    io.stderr.write(`kds capture: ${(err as Error).message}\n${usage ? 'Run "kds capture --help" for usage.\n' : ""}`);
     return usage ? EXIT_USAGE : EXIT_FAILED;
   }
 }

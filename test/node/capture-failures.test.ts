@@ -205,6 +205,6 @@ describe("kds capture invocation", () => {
     const run = await runCapture(argv, { HOME: out });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
-    expect(run.stderr).toMatch(/Run 'kds capture --help' for usage\.\n$/);
+    expect(run.stderr).toMatch(/Run "kds capture --help" for usage\.\n$/);
   });
 });
