@@ -3,40 +3,37 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { indexOfSnapshot, type SnapshotIndex } from "../diff/snapshot-index";
+import { indexOfSnapshot, type SnapshotEntry, type SnapshotIndex, type SnapshotSource } from "../diff/snapshot-index";
 import { listSnapshotIds, loadSnapshot } from "../snapshot/fs";
 import { LifecycleTable } from "../snapshot/lifecycle";
-import { releaseHistory, type ReleaseHistory } from "../timeline/history";
+import { Manifest } from "../snapshot/manifest";
+import { releaseHistoryOf, type ReleaseHistory } from "../timeline/history";
 
 export const BUNDLED_SNAPSHOTS = fileURLToPath(new URL("../../snapshots", import.meta.url));
 
-export interface LocalSnapshots {
+export interface LocalSnapshots extends SnapshotSource {
   dir: string;
   ids: string[];
-  index(id: string): Promise<SnapshotIndex>;
-  /** Built release snapshots plus lifecycle facts. */
   history(): Promise<ReleaseHistory>;
 }
 
 export function localSnapshots(dir: string): LocalSnapshots {
   if (!existsSync(dir)) throw new Error(`snapshot folder ${dir} does not exist`);
   const ids = listSnapshotIds(dir);
-  const cache = new Map<string, Promise<{ index: SnapshotIndex; built: boolean }>>();
-  const load = (id: string) => {
-    let p = cache.get(id);
-    if (!p) {
-      p = loadSnapshot(join(dir, id)).then((s) => ({ index: indexOfSnapshot(s), built: s.manifest.provenance.kind === "built" }));
-      cache.set(id, p);
-    }
-    return p;
-  };
-  return {
+  const indexes = new Map<string, Promise<SnapshotIndex>>();
+  const source: LocalSnapshots = {
     dir, ids,
-    index: async (id) => (await load(id)).index,
-    history: async () => {
-      const all = await Promise.all(ids.map(load));
-      const lifecycle = LifecycleTable.parse(JSON.parse(readFileSync(join(dir, "lifecycle.json"), "utf8")));
-      return releaseHistory(all.filter((s) => s.built).map((s) => s.index), lifecycle);
+    // Manifests only: listing must not read and hash every document.
+    list: async () => ids.map((id): SnapshotEntry => {
+      const m = Manifest.parse(JSON.parse(readFileSync(join(dir, id, "manifest.json"), "utf8")));
+      return { id: m.id, kubernetesVersion: m.kubernetesVersion, provenance: m.provenance.kind, gitVersion: m.gitVersion };
+    }),
+    index: (id) => {
+      if (!indexes.has(id)) indexes.set(id, loadSnapshot(join(dir, id)).then(indexOfSnapshot));
+      return indexes.get(id)!;
     },
+    lifecycle: async () => LifecycleTable.parse(JSON.parse(readFileSync(join(dir, "lifecycle.json"), "utf8"))),
+    history: () => releaseHistoryOf(source),
   };
+  return source;
 }

@@ -6,6 +6,7 @@ import type { GroupModel } from "../discovery/model";
 import { modelFromLegacy } from "../discovery/read";
 import { documentKey } from "../snapshot/documents";
 import type { LoadedSnapshot } from "../snapshot/fs";
+import type { LifecycleTable } from "../snapshot/lifecycle";
 
 export interface SnapshotIndex {
   id: string;
@@ -37,6 +38,21 @@ export const GroupModels = z.array(z.object({
     }).strict()),
   }).strict()),
 }).strict());
+
+export interface SnapshotEntry extends SnapshotRef {
+  /** Built releases form the release history; captured clusters are only diff and check targets. */
+  provenance: "built" | "captured";
+  /** Full release described, e.g. "v1.29.2"; null when unknown. */
+  gitVersion: string | null;
+}
+
+/** Where diffs, timelines and checks get snapshots from: a folder (CLI) or Workers KV (worker). */
+export interface SnapshotSource {
+  list(): Promise<SnapshotEntry[]>;
+  /** The index of a listed snapshot. */
+  index(id: string): Promise<SnapshotIndex>;
+  lifecycle(): Promise<LifecycleTable>;
+}
 
 export function refOf(s: SnapshotIndex): SnapshotRef {
   return { id: s.id, kubernetesVersion: s.kubernetesVersion };

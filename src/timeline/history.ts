@@ -1,7 +1,7 @@
 // When each group/version/resource was served, across the release snapshots (built, one per
 // minor). Captured clusters are not releases and never enter the history.
 import { groupVersion, type ResourceModel } from "../discovery/model";
-import { minorOf, type SnapshotIndex } from "../diff/snapshot-index";
+import { minorOf, type SnapshotIndex, type SnapshotSource } from "../diff/snapshot-index";
 import type { LifecycleEntry, LifecycleTable } from "../snapshot/lifecycle";
 
 export interface ReleaseHistory {
@@ -20,6 +20,12 @@ export function releaseHistory(releases: SnapshotIndex[], lifecycle: LifecycleTa
   const served = new Map(ordered.map((s) => [s.id, new Map(s.groups.flatMap((g) => g.versions.map((v) => [groupVersion(g.name, v.version), v.resources] as const)))]));
   const groups = new Set([...ordered.flatMap((s) => s.groups.map((g) => g.name)), ...lifecycle.entries.map((e) => e.group)]);
   return { releases: ordered.map((s) => s.id), minors: new Map(ordered.map((s) => [s.id, minorOf(s.kubernetesVersion)])), served, groups, lifecycle: lifecycle.entries };
+}
+
+/** The history of every built snapshot a source lists. */
+export async function releaseHistoryOf(source: SnapshotSource): Promise<ReleaseHistory> {
+  const built = (await source.list()).filter((s) => s.provenance === "built");
+  return releaseHistory(await Promise.all(built.map((s) => source.index(s.id))), await source.lifecycle());
 }
 
 /** True when `needle` names the resource: its kind in any case (so also its singular name) or its plural. */
