@@ -87,6 +87,14 @@ describe("kds capture over HTTPS", () => {
     expect(run.stderr).toMatch(/^kds capture: GET https:\/\/127\.0\.0\.1:\d+\/version: TLS: the server's certificate is not trusted: .+ \(pass --certificate-authority, or --insecure-skip-tls-verify\)\n$/);
   });
 
+  it("verifies the server certificate against --tls-server-name instead of the URL's host", async () => {
+    const common = ["--server", tokenServer.url, "--certificate-authority", certs.files.ca, "--token", TOKEN, "--retries", "0"];
+    expect((await runCapture([...common, "--tls-server-name", "kubernetes.default.svc", "--out", outDir("sni")])).code).toBe(0);
+    const wrong = await runCapture([...common, "--tls-server-name", "elsewhere.example", "--out", outDir("sni-wrong")]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/TLS: the server's certificate is not trusted: Hostname\/IP does not match certificate's altnames: Host: elsewhere\.example\./);
+  });
+
   it("accepts an unverified server certificate with --insecure-skip-tls-verify", async () => {
     const run = await runCapture(["--server", tokenServer.url, "--insecure-skip-tls-verify", "--token", TOKEN, "--out", outDir("insecure")]);
     expect(run.code).toBe(0);

@@ -1,5 +1,6 @@
 // Certificates for HTTPS capture tests, made with openssl at test time: a CA, a server
-// certificate for 127.0.0.1 (subjectAltName IP) and a client certificate, all signed by the CA.
+// certificate for 127.0.0.1 (subjectAltName IP, and DNS kubernetes.default.svc for --tls-server-name)
+// and a client certificate, all signed by the CA; plus an unrelated CA.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,7 +26,7 @@ export function makeCertificates(): TestCertificates {
   const dir = mkdtempSync(join(tmpdir(), "kds-capture-certs-"));
   selfSigned(dir, "ca", "/CN=kds-capture-test-ca");
   selfSigned(dir, "other-ca", "/CN=kds-capture-unrelated-ca");
-  issue(dir, "server", "/CN=kube-apiserver", "ca", "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+  issue(dir, "server", "/CN=kube-apiserver", "ca", "subjectAltName=IP:127.0.0.1,DNS:kubernetes.default.svc\nextendedKeyUsage=serverAuth\n");
   issue(dir, "client", "/CN=kds-capture/O=system:masters", "ca", "extendedKeyUsage=clientAuth\n");
   const files = { ca: "ca.crt", serverCert: "server.crt", serverKey: "server.key", clientCert: "client.crt", clientKey: "client.key", otherCa: "other-ca.crt" };
   const abs = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, join(dir, v)])) as TestCertificates["files"];
