@@ -1,0 +1,81 @@
+import { SELF } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Status } from "../../src/discovery/types";
+import { SnapshotDiff } from "../../src/diff/types";
+import { seedSnapshots } from "./diff-seed";
+
+beforeAll(seedSnapshots);
+const get = (path: string, init?: RequestInit) => SELF.fetch(`https://kds.test${path}`, init);
+
+describe("GET /v1/diff", () => {
+  it("lists policy/v1beta1 and batch/v1beta1 among the removals of 1.24 -> 1.25", async () => {
+    const res = await get("/v1/diff?from=1.24&to=1.25");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json");
+    const d = SnapshotDiff.parse(await res.json());
+    expect(d.groupVersionsRemoved).toEqual(expect.arrayContaining(["policy/v1beta1", "batch/v1beta1"]));
+    expect(d.direction).toBe("upgrade");
+  });
+
+  it("is empty, not an error, for a snapshot with itself", async () => {
+    const d = SnapshotDiff.parse(await (await get("/v1/diff?from=1.29&to=1.29")).json());
+    expect([d.groupVersionsAdded, d.groupVersionsRemoved, d.resources, d.preferredVersionChanges]).toEqual([[], [], [], []]);
+  });
+
+  it("reads from later than to as a downgrade", async () => {
+    const d = SnapshotDiff.parse(await (await get("/v1/diff?from=1.25&to=1.24")).json());
+    expect(d.direction).toBe("downgrade");
+    expect(d.groupVersionsAdded).toEqual(expect.arrayContaining(["batch/v1beta1"]));
+  });
+
+  it("narrows to one group, core included", async () => {
+    const d = SnapshotDiff.parse(await (await get("/v1/diff?from=1.24&to=1.25&group=batch")).json());
+    expect(d.group).toBe("batch");
+    expect(d.groupVersionsRemoved).toEqual(["batch/v1beta1"]);
+    expect(SnapshotDiff.parse(await (await get("/v1/diff?from=1.24&to=1.25&group=core")).json()).group).toBe("");
+  });
+
+  it("renders markdown and text", async () => {
+    const md = await get("/v1/diff?from=1.24&to=1.25&format=markdown");
+    expect(md.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(await md.text()).toContain("| `batch/v1beta1` | cronjobs | CronJob |");
+    const text = await get("/v1/diff?from=1.24&to=1.25&format=text");
+    expect(await text.text()).toContain("batch/v1beta1:\n  - cronjobs (CronJob)");
+  });
+
+  it("accepts aliases", async () => {
+    const d = SnapshotDiff.parse(await (await get("/v1/diff?from=v1.24&to=latest")).json());
+    expect(d.from.id).toBe("1.24");
+    expect(d.to.id).not.toBe("latest");
+  });
+
+  it("computes a diff once and answers revalidation with 304", async () => {
+    const first = await get("/v1/diff?from=1.26&to=1.28&format=text");
+    const second = await get("/v1/diff?from=1.26&to=1.28&format=markdown");
+    expect([first.headers.get("x-kds-diff-cache"), second.headers.get("x-kds-diff-cache")]).toEqual(["miss", "hit"]);
+    const etag = first.headers.get("etag")!;
+    expect(second.headers.get("etag")).not.toBe(etag);
+    const again = await get("/v1/diff?from=1.26&to=1.28&format=text", { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it("answers 404 Status listing the known snapshots for an unknown id", async () => {
+    const res = await get("/v1/diff?from=1.24&to=9.99");
+    expect(res.status).toBe(404);
+    const s = Status.parse(await res.json());
+    expect(s).toMatchObject({ code: 404, reason: "NotFound" });
+    expect(s.message).toMatch(/^snapshot 9\.99 not found; known snapshots: 1\.19, /);
+  });
+
+  it("answers 400 Status for a missing parameter or an unknown format", async () => {
+    for (const q of ["from=1.24", "from=1.24&to=1.25&format=html"]) {
+      const res = await get(`/v1/diff?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(Status.parse(await res.json()).reason).toBe("BadRequest");
+    }
+  });
+
+  it("answers 405 to other methods", async () => {
+    expect((await get("/v1/diff?from=1.24&to=1.25", { method: "POST" })).status).toBe(405);
+  });
+});
