@@ -5,6 +5,9 @@ import { cors } from "./middleware/cors";
 import { notFound, onError } from "./middleware/errors";
 import { discovery } from "./routes/discovery";
 import { versions } from "./routes/versions";
+import { check } from "./routes/check";
+import { diff } from "./routes/diff";
+import { timeline } from "./routes/timeline";
 
 export type { Env } from "./env";
 
@@ -15,5 +18,8 @@ app.use("*", cors());
 app.get("/healthz", (c) => c.text("ok\n", 200, { "cache-control": "no-store" }));
 app.route("/k8s", discovery);
 app.route("/v1/versions", versions);
+app.route("/v1/diff", diff);
+app.route("/v1/timeline", timeline);
+app.route("/v1/check", check);
 
 export default app;

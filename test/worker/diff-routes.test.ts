@@ -2,9 +2,9 @@ import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Status } from "../../src/discovery/types";
 import { SnapshotDiff } from "../../src/diff/types";
-import { seedSnapshots } from "./diff-seed";
+import { seedSnapshots } from "./lib/seed";
 
-beforeAll(seedSnapshots);
+beforeAll(async () => { await seedSnapshots(); });
 const get = (path: string, init?: RequestInit) => SELF.fetch(`https://kds.test${path}`, init);
 
 describe("GET /v1/diff", () => {

@@ -1,0 +1,117 @@
+/// <reference types="vite/client" />
+import { SELF } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { HTTP_BODY_LIMIT } from "../../src/check/limits";
+import { CheckResult } from "../../src/check/result";
+import { Status } from "../../src/discovery/types";
+import { seedSnapshots } from "./lib/seed";
+import legacyIngress from "../fixtures/manifests/ingress-nginx/legacy-ingress.yaml?raw";
+import pspAndCronJob from "../fixtures/manifests/psp-and-cronjob.yaml?raw";
+import certificate from "../fixtures/manifests/cert-manager-certificate.yaml?raw";
+import malformed from "../fixtures/manifests/malformed.yaml?raw";
+import missingFields from "../fixtures/manifests/missing-fields.yaml?raw";
+
+beforeAll(async () => { await seedSnapshots(); });
+const post = (query: string, body: BodyInit, headers: Record<string, string> = {}) =>
+  SELF.fetch(`https://kds.test/v1/check?${query}`, { method: "POST", body, headers });
+const result = async (res: Response) => CheckResult.parse(await res.json());
+
+describe("POST /v1/check", () => {
+  it("reports the extensions/v1beta1 Ingress of an ingress-nginx style chart as not served by 1.22", async () => {
+    const res = await post("target=1.22&source=chart.yaml", legacyIngress);
+    expect(res.status).toBe(200);
+    const r = await result(res);
+    const ingress = r.objects.find((o) => o.kind === "Ingress")!;
+    expect(ingress.location).toMatchObject({ source: "chart.yaml", document: 6, template: "app/templates/ingress.yaml" });
+    expect(ingress.verdicts).toMatchObject([{ target: "1.22", status: "not-served", removedIn: "1.22", replacement: { apiVersion: "networking.k8s.io/v1", kind: "Ingress" } }]);
+    expect(r.summary).toMatchObject({ objects: 6, served: 5, notServed: 1 });
+  });
+
+  it("checks a fleet: one verdict per target", async () => {
+    const r = await result(await post("target=1.24,1.25", pspAndCronJob));
+    expect(r.objects.map((o) => o.verdicts.map((v) => `${v.target} ${v.status}`))).toEqual([
+      ["1.24 deprecated", "1.25 not-served"], ["1.24 deprecated", "1.25 not-served"],
+    ]);
+  });
+
+  it("calls a cert-manager Certificate unknown to the target, not removed", async () => {
+    const r = await result(await post("target=1.29", certificate));
+    expect(r.objects[0]!.verdicts[0]).toMatchObject({ status: "unknown", removedIn: null });
+  });
+
+  it("answers 422 for malformed YAML, with document and line, still reporting the documents that parsed", async () => {
+    const res = await post("target=1.29", malformed);
+    expect(res.status).toBe(422);
+    const r = await result(res);
+    expect(r.objects.map((o) => o.name)).toEqual(["before", "after"]);
+    expect(r.errors).toMatchObject([{ document: 2, reason: "MalformedYAML" }]);
+    expect(r.errors[0]!.line).toBeGreaterThan(8);
+  });
+
+  it("reports objects without apiVersion or kind", async () => {
+    const r = await result(await post("target=1.29", missingFields));
+    expect(r.summary.invalid).toBe(2);
+    expect(r.objects.filter((o) => o.problem).map((o) => o.verdicts)).toEqual([[], []]);
+  });
+
+  it("refuses an alias bomb quickly with 422 and keeps the other documents", async () => {
+    let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    for (const [prev, x] of [..."abcdefgh"].map((p, i) => [p, "bcdefghi"[i]!])) bomb += `${x}: &${x} [${Array(9).fill(`*${prev}`).join(",")}]\n`;
+    const res = await post("target=1.29", `apiVersion: v1\nkind: Pod\n---\n${bomb}`);
+    expect(res.status).toBe(422);
+    const r = await result(res);
+    expect(r.errors).toMatchObject([{ document: 2, reason: "TooManyAliases" }]);
+    expect(r.objects.map((o) => o.kind)).toEqual(["Pod"]);
+  });
+
+  it("refuses a document nested beyond the limit without exhausting the worker", async () => {
+    const deep = "[".repeat(400_000) + "]".repeat(400_000);
+    const res = await post("target=1.29", `apiVersion: v1\nkind: Pod\n---\nspec: ${deep}\n`);
+    expect(res.status).toBe(422);
+    expect((await result(res)).errors).toMatchObject([{ document: 2, line: 4, reason: "TooDeep" }]);
+  });
+
+  it("answers 413 for a body over the documented limit, declared or streamed", async () => {
+    const big = "#".repeat(HTTP_BODY_LIMIT + 1);
+    const declared = await post("target=1.29", big);
+    expect(declared.status).toBe(413);
+    expect(Status.parse(await declared.json())).toMatchObject({ code: 413, reason: "RequestEntityTooLarge" });
+    const chunk = new TextEncoder().encode("#".repeat(64 * 1024));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) { for (let i = 0; i <= HTTP_BODY_LIMIT / chunk.length; i++) controller.enqueue(chunk); controller.close(); },
+    });
+    const streamed = await SELF.fetch("https://kds.test/v1/check?target=1.29", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
+  });
+
+  it("answers 404 listing the known snapshots for an unknown target", async () => {
+    const res = await post("target=1.29,9.99", pspAndCronJob);
+    expect(res.status).toBe(404);
+    expect(Status.parse(await res.json()).message).toMatch(/^snapshot 9\.99 not found; known snapshots: /);
+  });
+
+  it("answers 400 for a missing target, an unknown format or fail-on, or a body that is not UTF-8", async () => {
+    for (const q of ["source=x", "target=", "target=1.29&format=pdf", "target=1.29&fail-on=everything"]) {
+      const res = await post(q, pspAndCronJob);
+      expect(res.status, q).toBe(400);
+      expect(Status.parse(await res.json()).reason).toBe("BadRequest");
+    }
+    expect((await post("target=1.29", new Uint8Array([0x61, 0xff, 0xfe]))).status).toBe(400);
+  });
+
+  it("renders the CLI's formats: github annotations, junit, sarif", async () => {
+    const gh = await (await post("target=1.25&format=github&source=m.yaml", pspAndCronJob)).text();
+    expect(gh).toMatch(/^::error file=m\.yaml,line=1,title=policy\/v1beta1 PodSecurityPolicy%3A not-served on 1\.25::/m);
+    const junit = await post("target=1.25&format=junit", pspAndCronJob);
+    expect(junit.headers.get("content-type")).toBe("application/xml");
+    expect(await junit.text()).toContain('<testsuite name="Kubernetes 1.25" tests="2" failures="2"');
+    const sarif = await (await post("target=1.25&format=sarif", pspAndCronJob)).json() as { version: string };
+    expect(sarif.version).toBe("2.1.0");
+  });
+
+  it("answers 405 to GET", async () => {
+    const res = await SELF.fetch("https://kds.test/v1/check?target=1.29");
+    expect(res.status).toBe(405);
+    expect(Status.parse(await res.json()).reason).toBe("MethodNotAllowed");
+  });
+});

@@ -1,0 +1,38 @@
+import { SELF } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Status } from "../../src/discovery/types";
+import type { APITimeline } from "../../src/timeline/timeline";
+import { seedSnapshots, snapshotIds } from "./lib/seed";
+
+beforeAll(async () => { await seedSnapshots(); });
+const get = (path: string) => SELF.fetch(`https://kds.test${path}`);
+const timeline = async (path: string) => (await (await get(path)).json()) as APITimeline;
+
+describe("GET /v1/timeline", () => {
+  it("tells until when extensions/v1beta1 Ingress was served, its removal and replacement", async () => {
+    const t = await timeline("/v1/timeline/extensions/v1beta1/Ingress");
+    const r = t.versions[0]!.resources[0]!;
+    expect(r).toMatchObject({ resource: "ingresses", kind: "Ingress", lastServed: "1.21", notServedFrom: "1.22" });
+    expect(r.lifecycle).toMatchObject({ removed: "1.22", replacement: { group: "networking.k8s.io", version: "v1", kind: "Ingress" } });
+  });
+
+  it("finds a resource by its plural and the core group as core", async () => {
+    const t = await timeline("/v1/timeline/core/v1/pods");
+    expect(t.group).toBe("");
+    expect(t.versions[0]!.resources[0]!.servedIn).toEqual([...snapshotIds()].sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1])));
+  });
+
+  it("covers every version of a group", async () => {
+    const t = await timeline("/v1/timeline/policy");
+    expect(t.versions.map((v) => v.version)).toEqual(expect.arrayContaining(["v1", "v1beta1"]));
+    expect(t.versions.find((v) => v.version === "v1beta1")!.notServedFrom).toBe("1.25");
+  });
+
+  it("answers 404 Status for a group or kind nothing knows", async () => {
+    for (const path of ["/v1/timeline/cert-manager.io", "/v1/timeline/apps/v1/NoSuchKind"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(Status.parse(await res.json()).reason).toBe("NotFound");
+    }
+  });
+});
