@@ -1,8 +1,9 @@
 // --server: the same subcommands answered by a deployed service's HTTP API. Answers are
 // validated with the schemas the service renders from, then rendered locally.
-import type { z } from "zod";
+import { z } from "zod";
 import type { ManifestInput } from "../check/check";
 import { CheckResult } from "../check/result";
+import type { SnapshotEntry } from "../diff/snapshot-index";
 import { SnapshotDiff } from "../diff/types";
 import { Status } from "../discovery/types";
 import { UsageError } from "./exit-codes";
@@ -10,7 +11,16 @@ import { UsageError } from "./exit-codes";
 export interface RemoteApi {
   diff(from: string, to: string, group: string | null): Promise<SnapshotDiff>;
   check(input: ManifestInput, targets: string[]): Promise<CheckResult>;
+  versions(): Promise<SnapshotEntry[]>;
 }
+
+/** GET /v1/versions; items carry more than a SnapshotEntry (aliases, counts), which the CLI does not show. */
+const SnapshotList = z.object({
+  kind: z.literal("SnapshotList"),
+  items: z.array(z.looseObject({
+    id: z.string(), kubernetesVersion: z.string(), provenance: z.enum(["built", "captured"]), gitVersion: z.string().nullable(),
+  })),
+});
 
 async function answer<T>(res: Response, schema: z.ZodType<T>, accept: (status: number) => boolean): Promise<T> {
   const text = await res.text();
@@ -51,6 +61,10 @@ export function remoteApi(server: string): RemoteApi {
       const res = await call(`/v1/check?${q}`, { method: "POST", body: input.text, headers: { "content-type": "application/yaml" } });
       // 422 still carries the verdicts of the documents that parsed.
       return answer(res, CheckResult, (s) => s === 200 || s === 422);
+    },
+    async versions() {
+      const list = await answer(await call("/v1/versions"), SnapshotList, (s) => s === 200);
+      return list.items.map(({ id, kubernetesVersion, provenance, gitVersion }) => ({ id, kubernetesVersion, provenance, gitVersion }));
     },
   };
 }

@@ -3,6 +3,7 @@ import type { SnapshotEntry } from "../diff/snapshot-index";
 import { oneOf, parseFlags } from "./args";
 import { EXIT_OK, UsageError } from "./exit-codes";
 import { BUNDLED_SNAPSHOTS, localSnapshots } from "./local-snapshots";
+import { remoteApi } from "./remote";
 
 export const VERSIONS_HELP = `Usage: kds versions [flags]
 
@@ -11,6 +12,7 @@ Lists the snapshots kds can diff and check against: bundled releases (built) and
 Flags:
   -o, --output FORMAT   text (default), json
       --snapshots DIR   snapshot folder (default: the snapshots bundled with kds)
+      --server URL      list a deployed service's snapshots instead
   -h, --help            show this help
 `;
 
@@ -24,12 +26,14 @@ export async function versionsCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     output: { type: "string", short: "o" },
     snapshots: { type: "string" },
+    server: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) { process.stdout.write(VERSIONS_HELP); return EXIT_OK; }
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const format = oneOf("--output", values.output, ["text", "json"] as const, "text");
-  const rows = await localSnapshots(values.snapshots ?? BUNDLED_SNAPSHOTS).list();
+  if (values.server && values.snapshots) throw new UsageError("--server and --snapshots exclude each other");
+  const rows = values.server ? await remoteApi(values.server).versions() : await localSnapshots(values.snapshots ?? BUNDLED_SNAPSHOTS).list();
   process.stdout.write(format === "json" ? JSON.stringify({ kind: "SnapshotList", items: rows }, null, 2) + "\n" : table(rows));
   return EXIT_OK;
 }

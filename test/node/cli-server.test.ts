@@ -1,0 +1,97 @@
+// kds --server against the real worker (wrangler dev over a KV seeded from the bundled snapshots):
+// the remote answers must match what kds computes offline.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CheckResult } from "../../src/check/result";
+import { seedLocalKv } from "../../src/store/seed-local";
+
+const REPO = resolve(import.meta.dirname, "../..");
+const KDS = join(REPO, "bin/kds.mjs");
+const FIX = join(REPO, "test/fixtures/manifests");
+const PORT = 8801;
+const SERVER = `http://127.0.0.1:${PORT}`;
+let wrangler: ChildProcess;
+
+function kds(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [KDS, ...args], { cwd: tmpdir(), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "", stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", fail);
+    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  const persistTo = mkdtempSync(join(tmpdir(), "kds-server-"));
+  await seedLocalKv(join(REPO, "snapshots"), persistTo);
+  wrangler = spawn(join(REPO, "node_modules/.bin/wrangler"), ["dev", "--ip", "127.0.0.1", "--port", String(PORT), "--persist-to", persistTo, "--show-interactive-dev-session=false"], {
+    cwd: REPO, stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+  });
+  let log = "";
+  wrangler.stdout!.on("data", (d) => (log += d));
+  wrangler.stderr!.on("data", (d) => (log += d));
+  // Bounded by attempts, not by a clock: at most 240 polls.
+  for (let i = 0; i < 240; i++) {
+    if (wrangler.exitCode !== null) throw new Error(`wrangler dev exited: ${log}`);
+    const ok = await fetch(`${SERVER}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not become ready: ${log}`);
+});
+
+afterAll(async () => {
+  if (!wrangler || wrangler.exitCode !== null) return;
+  const exited = new Promise((r) => wrangler.once("exit", r));
+  wrangler.kill("SIGTERM");
+  await exited;
+});
+
+describe("kds --server", () => {
+  it("check gives the same result and exit code as the offline check", async () => {
+    const args = ["check", "-t", "1.22,1.29", "-o", "json", join(FIX, "ingress-nginx"), join(FIX, "cert-manager-certificate.yaml")];
+    const [remote, local] = [await kds([...args, "--server", SERVER]), await kds(args)];
+    expect(remote.stderr).toBe("");
+    expect(remote.code).toBe(1);
+    expect(local.code).toBe(1);
+    expect(CheckResult.parse(JSON.parse(remote.stdout))).toEqual(CheckResult.parse(JSON.parse(local.stdout)));
+  });
+
+  it("check of malformed YAML exits 2 and still reports the documents that parsed", async () => {
+    const r = await kds(["check", "-t", "1.29", "-o", "json", "--server", SERVER, join(FIX, "malformed.yaml")]);
+    expect(r.code).toBe(2);
+    expect(CheckResult.parse(JSON.parse(r.stdout)).objects.map((o) => o.name)).toEqual(["before", "after"]);
+  });
+
+  it("check with an unknown target exits 2 with the server's list of known snapshots", async () => {
+    const r = await kds(["check", "-t", "9.99", "--server", SERVER, join(FIX, "current-app.yaml")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/server: snapshot 9\.99 not found; known snapshots: 1\.19, /);
+  });
+
+  it("diff prints what the offline diff prints", async () => {
+    const args = ["diff", "1.24", "1.25", "-o", "markdown", "--group", "batch"];
+    const [remote, local] = [await kds([...args, "--server", SERVER]), await kds(args)];
+    expect(remote.code).toBe(0);
+    expect(remote.stdout).toBe(local.stdout);
+    expect(remote.stdout).toContain("`batch/v1beta1`");
+  });
+
+  it("versions lists the published snapshots", async () => {
+    const [remote, local] = [await kds(["versions", "--server", SERVER]), await kds(["versions"])];
+    expect(remote.code).toBe(0);
+    expect(remote.stdout).toBe(local.stdout);
+  });
+
+  it("exits 2 when the server cannot be reached", async () => {
+    const r = await kds(["diff", "1.24", "1.25", "--server", "http://127.0.0.1:8809"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("cannot reach http://127.0.0.1:8809");
+  });
+});
