@@ -46,7 +46,7 @@ describe("kds check exit codes", () => {
   it("0 when every object is served by every target", async () => {
     const r = await kds(["check", "--target", "1.29,1.32", join(FIX, "current-app.yaml")]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("3 objects checked against 1.29, 1.32: 6 served, 0 deprecated, 0 not served");
+    expect(r.stdout).toContain("3 objects checked against 1.29, 1.32, 6 verdicts: 6 served, 0 deprecated, 0 not served");
   });
 
   it("1 when something is not served by a target", async () => {

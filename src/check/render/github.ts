@@ -23,6 +23,6 @@ export function renderCheckGithub(r: CheckResult, opts: CheckRenderOptions): str
   }
   for (const e of r.errors) out.push(annotation("error", e.source, e.line, `Unreadable document ${e.document} (${e.reason})`, e.message));
   const s = r.summary;
-  out.push(`kds check: ${s.objects} objects, ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents`);
+  out.push(`kds check: ${s.objects} objects against ${r.targets.map((t) => t.id).join(", ")}: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents`);
   return out.join("\n") + "\n";
 }

@@ -17,6 +17,7 @@ export function renderCheckText(r: CheckResult, opts: CheckRenderOptions): strin
   }
   for (const e of r.errors) out.push(`${e.source}:${e.line}:${e.column}  ERROR (document ${e.document}, ${e.reason}): ${e.message}`);
   const s = r.summary;
-  out.push("", `${s.objects} objects checked against ${r.targets.map((t) => t.id).join(", ")}: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents`);
+  const verdicts = s.served + s.deprecated + s.notServed + s.unknown;
+  out.push("", `${s.objects} objects checked against ${r.targets.map((t) => t.id).join(", ")}, ${verdicts} verdicts: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents`);
   return out.join("\n") + "\n";
 }
