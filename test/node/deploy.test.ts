@@ -1,0 +1,37 @@
+// Deploying: the worker bundles without any snapshot data in it, and the publish step's bulk
+// file holds exactly the KV entries the local seeder writes.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildKvEntries } from "../../src/store/entries";
+import { readSnapshotFiles } from "../../src/store/files";
+import { REPO, snapshot, snapshotIds, SNAPSHOTS_DIR } from "./lib/snapshots";
+
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+
+describe("deploy", () => {
+  it("wrangler deploy --dry-run builds a bundle that carries no snapshot document", async () => {
+    const out = mkdtempSync(join(tmpdir(), "kds-bundle-"));
+    execFileSync(join(REPO, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", out], { cwd: REPO, env, stdio: "pipe" });
+    const bundle = readFileSync(join(out, "index.js"), "utf8");
+    rmSync(out, { recursive: true, force: true });
+    for (const id of snapshotIds()) {
+      const { manifest } = await snapshot(id);
+      // No document's bytes are in the bundle: none of their hashes' sources, no group-version document.
+      const apps = readFileSync(join(SNAPSHOTS_DIR, id, "apis/apps/v1.json"), "utf8");
+      expect(bundle.includes(JSON.stringify(JSON.parse(apps))), id).toBe(false);
+      expect(bundle.includes(manifest.documents[0]!.sha256), id).toBe(false);
+    }
+    expect(bundle.length).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it("npm run publish -- --dry-run writes the same entries the seeder writes, catalog last", async () => {
+    execFileSync(process.execPath, [join(REPO, "scripts/publish.mjs"), "--dry-run"], { cwd: REPO, env, stdio: "pipe" });
+    const written = JSON.parse(readFileSync(join(REPO, "dist/kv-bulk.json"), "utf8")) as { key: string; value: string }[];
+    const expected = await buildKvEntries(readSnapshotFiles(SNAPSHOTS_DIR));
+    expect(written.at(-1)!.key).toBe("catalog");
+    expect(new Map(written.map((e) => [e.key, e.value]))).toEqual(new Map(expected.map((e) => [e.key, e.value])));
+  });
+});
