@@ -1,7 +1,8 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Status } from "../../src/discovery/types";
 import { SnapshotDiff } from "../../src/diff/types";
+import { indexKvKey } from "../../src/store/keys";
 import { seedSnapshots } from "./lib/seed";
 
 beforeAll(async () => { await seedSnapshots(); });
@@ -77,5 +78,12 @@ describe("GET /v1/diff", () => {
 
   it("answers 405 to other methods", async () => {
     expect((await get("/v1/diff?from=1.24&to=1.25", { method: "POST" })).status).toBe(405);
+  });
+
+  it("answers 503 Status, not a stack trace, when a stored index is invalid", async () => {
+    await env.SNAPSHOTS.put(indexKvKey("1.20"), JSON.stringify([{ name: 5 }]));
+    const res = await get("/v1/diff?from=1.20&to=1.21");
+    expect(res.status).toBe(503);
+    expect(Status.parse(await res.json()).message).toBe("the index of snapshot 1.20 is invalid");
   });
 });
