@@ -1,19 +1,17 @@
 // kds --server against the real worker (wrangler dev over a KV seeded from the bundled snapshots):
 // the remote answers must match what kds computes offline.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CheckResult } from "../../src/check/result";
-import { seedLocalKv } from "../../src/store/seed-local";
+import { startWorker, type RunningWorker } from "./helpers/start-worker";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const KDS = join(REPO, "bin/kds.mjs");
 const FIX = join(REPO, "test/fixtures/manifests");
-const PORT = 8801;
-const SERVER = `http://127.0.0.1:${PORT}`;
-let wrangler: ChildProcess;
+let worker: RunningWorker;
+let SERVER: string;
 
 function kds(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
@@ -26,32 +24,8 @@ function kds(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-beforeAll(async () => {
-  const persistTo = mkdtempSync(join(tmpdir(), "kds-server-"));
-  await seedLocalKv(join(REPO, "snapshots"), persistTo);
-  wrangler = spawn(join(REPO, "node_modules/.bin/wrangler"), ["dev", "--ip", "127.0.0.1", "--port", String(PORT), "--persist-to", persistTo, "--show-interactive-dev-session=false"], {
-    cwd: REPO, stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
-  let log = "";
-  wrangler.stdout!.on("data", (d) => (log += d));
-  wrangler.stderr!.on("data", (d) => (log += d));
-  // Bounded by attempts, not by a clock: at most 240 polls.
-  for (let i = 0; i < 240; i++) {
-    if (wrangler.exitCode !== null) throw new Error(`wrangler dev exited: ${log}`);
-    const ok = await fetch(`${SERVER}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not become ready: ${log}`);
-});
-
-afterAll(async () => {
-  if (!wrangler || wrangler.exitCode !== null) return;
-  const exited = new Promise((r) => wrangler.once("exit", r));
-  wrangler.kill("SIGTERM");
-  await exited;
-});
+beforeAll(async () => { worker = await startWorker(); SERVER = worker.url; });
+afterAll(async () => { await worker?.stop(); });
 
 describe("kds --server", () => {
   it("check gives the same result and exit code as the offline check", async () => {
