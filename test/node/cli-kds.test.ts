@@ -134,6 +134,22 @@ describe("kds check exit codes", () => {
   });
 });
 
+describe("kds offline", () => {
+  it("checks and diffs with no network at all (a fresh network namespace)", async () => {
+    const run = (args: string[]) => new Promise<{ code: number; stdout: string }>((done, fail) => {
+      const child = spawn("unshare", ["--net", process.execPath, KDS, ...args], { cwd: ELSEWHERE, stdio: ["ignore", "pipe", "inherit"] });
+      let stdout = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.on("error", fail);
+      child.on("close", (code) => done({ code: code ?? -1, stdout }));
+    });
+    const check = await run(["check", "-t", "1.25", join(FIX, "psp-and-cronjob.yaml")]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("2 not served");
+    expect((await run(["diff", "1.24", "1.25"])).code).toBe(0);
+  });
+});
+
 describe("kds diff and versions", () => {
   it("diffs two bundled snapshots in every format", async () => {
     const text = await kds(["diff", "1.24", "1.25"]);
