@@ -18,7 +18,7 @@ export interface DeepDocument {
 
 interface DocScan { start: number; contentStart: number; at: number | null }
 
-export function findDeepDocuments(text: string, maxDepth: number): { docs: DocScan[]; deep: DeepDocument[] } {
+function findDeepDocuments(text: string, maxDepth: number): { docs: DocScan[]; deep: DeepDocument[] } {
   const docs: DocScan[] = [];
   let off = 0, col = 0, flow = 0, prev = "";
   let block: number[] = [];

@@ -32,6 +32,8 @@ Exit status: 0 every object served by every target; 1 something not served (or f
 objects without apiVersion or kind).
 `;
 
+const REMOTE_CONCURRENCY = 4;
+
 export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     target: { type: "string", short: "t", multiple: true },
@@ -52,7 +54,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (values.server) {
     const api = remoteApi(values.server);
     const inputs = await readInputs(positionals, process.stdin);
-    result = mergeCheckResults(await Promise.all(inputs.map((i) => api.check(i, targets))));
+    // One request per input keeps each body under the server's limit; a few at a time spares the server.
+    const results = [];
+    for (let i = 0; i < inputs.length; i += REMOTE_CONCURRENCY) results.push(...await Promise.all(inputs.slice(i, i + REMOTE_CONCURRENCY).map((input) => api.check(input, targets))));
+    result = mergeCheckResults(results);
   } else {
     const snapshots = localSnapshots(values.snapshots ?? BUNDLED_SNAPSHOTS);
     requireKnown(targets, snapshots.ids, "target");
