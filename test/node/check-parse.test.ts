@@ -46,6 +46,13 @@ describe("reading manifests", () => {
     ]);
   });
 
+  it("reads merge keys and refuses duplicate keys, as kubectl does", () => {
+    const merged = parseManifests("x", "base: &base {apiVersion: v1, kind: ConfigMap}\n<<: *base\nmetadata: {name: m}\n");
+    expect(merged.objects).toMatchObject([{ apiVersion: "v1", kind: "ConfigMap", name: "m", problem: null }]);
+    const dup = parseManifests("x", "apiVersion: v1\nkind: ConfigMap\nkind: Secret\n");
+    expect(dup.errors).toMatchObject([{ document: 1, line: 3, reason: "MalformedYAML" }]);
+  });
+
   it("reports a document that is not a mapping", () => {
     const { objects } = parseManifests("x", "- a\n- b\n");
     expect(objects[0]!.problem).toBe("document is a sequence, not an object");
