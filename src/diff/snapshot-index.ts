@@ -18,27 +18,6 @@ export interface SnapshotIndex {
 export const SnapshotRef = z.object({ id: z.string().regex(SNAPSHOT_ID), kubernetesVersion: z.string().regex(MINOR) }).strict();
 export type SnapshotRef = z.infer<typeof SnapshotRef>;
 
-const GroupVersionKind = z.object({ group: z.string(), version: z.string(), kind: z.string() }).strict();
-
-/** Schema of GroupModel[] as stored under index/<id> in KV. */
-export const GroupModels = z.array(z.object({
-  name: z.string(),
-  versions: z.array(z.object({
-    version: z.string().min(1),
-    resources: z.array(z.object({
-      resource: z.string().min(1),
-      kind: z.string(),
-      namespaced: z.boolean(),
-      singularName: z.string(),
-      verbs: z.array(z.string()),
-      shortNames: z.array(z.string()).optional(),
-      categories: z.array(z.string()).optional(),
-      storageVersionHash: z.string().optional(),
-      subresources: z.array(z.object({ subresource: z.string(), responseKind: GroupVersionKind, verbs: z.array(z.string()) }).strict()),
-    }).strict()),
-  }).strict()),
-}).strict());
-
 export interface SnapshotEntry extends SnapshotRef {
   /** Built releases form the release history; captured clusters are only diff and check targets. */
   provenance: "built" | "captured";

@@ -1,7 +1,7 @@
 // KV access for the worker. The catalog is read at most once per isolate per CATALOG_TTL_MS;
 // documents, indexes and the lifecycle table are immutable once published, so they are kept
 // in isolate memory (bounded) and hot documents cost no KV read.
-import type { GroupModel } from "../discovery/model";
+import { GroupModels, type GroupModel } from "../discovery/model";
 import type { DocumentForm } from "../snapshot/documents";
 import { LifecycleTable } from "../snapshot/lifecycle";
 import { Catalog, type CatalogSnapshot } from "../store/catalog";
@@ -27,7 +27,7 @@ export async function getCatalog(env: Env): Promise<Catalog> {
   if (catalog && catalog.kv === env.SNAPSHOTS && now - catalog.at < CATALOG_TTL_MS) return catalog.value;
   const text = await env.SNAPSHOTS.get(CATALOG_KEY, "text");
   if (text === null) throw new StoreUnavailable("no snapshots are published in this KV namespace (run npm start or npm run publish)");
-  const value = Catalog.parse(JSON.parse(text));
+  const value = parseStored(CATALOG_KEY, text, (t) => Catalog.parse(JSON.parse(t)));
   if (catalog?.value.generation !== value.generation) immutable.clear();
   catalog = { value, at: now, kv: env.SNAPSHOTS };
   return value;
@@ -41,7 +41,16 @@ export function resolveSnapshot(c: Catalog, alias: string): CatalogSnapshot | un
 async function cachedRead<T>(env: Env, key: string, parse: (text: string) => T): Promise<T | null> {
   if (immutable.has(key)) return immutable.get(key) as T;
   const text = await env.SNAPSHOTS.get(key, "text");
-  return text === null ? null : remember(key, parse(text));
+  return text === null ? null : remember(key, parseStored(key, text, parse));
+}
+
+/** Stored values are validated on read; a bad one makes the store unavailable, not the worker crash. */
+function parseStored<T>(key: string, text: string, parse: (text: string) => T): T {
+  try {
+    return parse(text);
+  } catch {
+    throw new StoreUnavailable(`the stored ${key} is invalid; publish the snapshots again`);
+  }
 }
 
 /** Wire bytes of a document, or null when the store lacks it. */
@@ -50,7 +59,7 @@ export function getDocument(env: Env, id: string, form: DocumentForm, path: stri
 }
 
 export function getIndex(env: Env, id: string): Promise<GroupModel[] | null> {
-  return cachedRead(env, indexKvKey(id), (t) => JSON.parse(t) as GroupModel[]);
+  return cachedRead(env, indexKvKey(id), (t) => GroupModels.parse(JSON.parse(t)));
 }
 
 export function getLifecycle(env: Env): Promise<LifecycleTable | null> {

@@ -84,6 +84,6 @@ describe("GET /v1/diff", () => {
     await env.SNAPSHOTS.put(indexKvKey("1.20"), JSON.stringify([{ name: 5 }]));
     const res = await get("/v1/diff?from=1.20&to=1.21");
     expect(res.status).toBe(503);
-    expect(Status.parse(await res.json()).message).toBe("the index of snapshot 1.20 is invalid");
+    expect(Status.parse(await res.json()).message).toBe("the stored index/1.20 is invalid; publish the snapshots again");
   });
 });

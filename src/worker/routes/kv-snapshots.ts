@@ -1,6 +1,6 @@
 // The diff, timeline and check routes' view of the published snapshots, over the worker's KV
 // helpers (../store): the catalog's list and aliases, index/<id> and the lifecycle table.
-import { GroupModels, type SnapshotEntry, type SnapshotSource } from "../../diff/snapshot-index";
+import type { SnapshotEntry, SnapshotSource } from "../../diff/snapshot-index";
 import type { Catalog } from "../../store/catalog";
 import type { Env } from "../env";
 import { getCatalog, getIndex, getLifecycle, resolveSnapshot, StoreUnavailable } from "../store";
@@ -10,9 +10,6 @@ export interface KvSnapshots extends SnapshotSource {
   /** The id an id or alias ("v1.29", "1.29.2", "latest") names, or null. */
   resolve(name: string): Promise<string | null>;
 }
-
-// getIndex keeps parsed indexes in isolate memory, so each stored index is validated once.
-const validated = new WeakSet<object>();
 
 export function kvSnapshots(env: Env): KvSnapshots {
   return {
@@ -28,10 +25,6 @@ export function kvSnapshots(env: Env): KvSnapshots {
       const groups = entry && await getIndex(env, entry.id);
       // The catalog lists it, so a missing index means a half-published store.
       if (!entry || !groups) throw new StoreUnavailable(`the index of snapshot ${id} is not published`);
-      if (!validated.has(groups)) {
-        if (!GroupModels.safeParse(groups).success) throw new StoreUnavailable(`the index of snapshot ${id} is invalid`);
-        validated.add(groups);
-      }
       return { id: entry.id, kubernetesVersion: entry.kubernetesVersion, groups };
     },
     async lifecycle() {
