@@ -31,17 +31,23 @@ export function versionFromResourceList(list: APIResourceList): VersionModel {
   return { version, resources: [...parents.values()] };
 }
 
+/**
+ * The model of the legacy documents. A group-version listed by /api or /apis whose own document
+ * is absent (a captured server that refused it; the manifest lists it as unknown) is left out.
+ */
 export function modelFromLegacy(lookup: LegacyLookup): GroupModel[] {
-  const groups: GroupModel[] = [];
+  const versionsOf = (paths: { version: string; path: string }[]) =>
+    paths.flatMap(({ path }) => {
+      const list = lookup(path) as APIResourceList | undefined;
+      return list ? [versionFromResourceList(list)] : [];
+    });
   const api = lookup("/api") as APIVersions | undefined;
-  if (api && api.versions.length) {
-    groups.push({ name: "", versions: api.versions.map((v) => versionFromResourceList(lookup(`/api/${v}`) as APIResourceList)) });
-  }
   const apis = lookup("/apis") as APIGroupList | undefined;
-  for (const g of apis?.groups ?? []) {
-    groups.push({ name: g.name, versions: g.versions.map((v) => versionFromResourceList(lookup(`/apis/${g.name}/${v.version}`) as APIResourceList)) });
-  }
-  return groups;
+  const groups: GroupModel[] = [
+    { name: "", versions: versionsOf((api?.versions ?? []).map((v) => ({ version: v, path: `/api/${v}` }))) },
+    ...(apis?.groups ?? []).map((g) => ({ name: g.name, versions: versionsOf(g.versions.map((v) => ({ version: v.version, path: `/apis/${g.name}/${v.version}` }))) })),
+  ];
+  return groups.filter((g) => g.versions.length > 0);
 }
 
 export function modelFromAggregated(...lists: APIGroupDiscoveryList[]): GroupModel[] {

@@ -20,7 +20,7 @@ export const VersionInfo = z.object({
   goVersion: z.string(),
   compiler: z.string(),
   platform: z.string(),
-}).strict();
+}).loose(); // later releases may add fields; a capture keeps them
 export type VersionInfo = z.infer<typeof VersionInfo>;
 
 export const RootPaths = z.object({ paths: z.array(z.string().startsWith("/")) }).strict();
