@@ -1,17 +1,23 @@
-// Accept negotiation for discovery documents, as kube-apiserver does it: clauses are ordered by
-// q-value (stable, so equal q keeps the client's order), then walked; the first clause the
-// document can satisfy wins. Aggregated discovery is named by the g/v/as parameters, in any order.
+// Accept negotiation for discovery documents, as kube-apiserver does it (apimachinery's
+// NegotiateMediaTypeOptions over goautoneg.ParseAccept): clauses are ordered by q-value, then
+// specificity (a concrete type before a wildcard), keeping the client's order otherwise, and
+// walked; the first clause the document can satisfy wins. q=0 rejects a clause (RFC 9110).
+// Aggregated discovery is named by the g/v/as parameters, in any order; other parameters are
+// ignored, as the apiserver ignores them.
 import type { AggregatedForm } from "../discovery/types";
 import type { DocumentForm } from "../snapshot/documents";
 
 export interface AcceptClause { type: string; subtype: string; params: Record<string, string>; q: number }
 
+const specificity = (c: AcceptClause) => (c.type === "*" ? 0 : 2) + (c.subtype === "*" ? 0 : 1);
+
 export function parseAccept(header: string | undefined): AcceptClause[] {
-  if (!header || !header.trim()) return [{ type: "*", subtype: "*", params: {}, q: 1 }];
+  // No Accept at all gets the apiserver's first serializer: JSON.
+  if (!header || !header.trim()) return [{ type: "application", subtype: "json", params: {}, q: 1 }];
   const clauses: AcceptClause[] = [];
   for (const part of header.split(",")) {
     const [mediaRange, ...rawParams] = part.split(";").map((s) => s.trim());
-    const m = /^([\w.+*-]+)\/([\w.+*-]+)$/.exec(mediaRange ?? "");
+    const m = mediaRange === "*" ? ["*", "*", "*"] : /^([\w.+*-]+)\/([\w.+*-]+)$/.exec(mediaRange ?? "");
     if (!m) continue;
     const params: Record<string, string> = {};
     let q = 1;
@@ -24,7 +30,9 @@ export function parseAccept(header: string | undefined): AcceptClause[] {
     }
     if (q > 0) clauses.push({ type: m[1]!.toLowerCase(), subtype: m[2]!.toLowerCase(), params, q });
   }
-  return clauses.map((c, i) => ({ c, i })).sort((a, b) => b.c.q - a.c.q || a.i - b.i).map(({ c }) => c);
+  return clauses.map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.q - a.c.q || specificity(b.c) - specificity(a.c) || a.i - b.i)
+    .map(({ c }) => c);
 }
 
 export const AGGREGATED_GROUP = "apidiscovery.k8s.io";
@@ -34,9 +42,6 @@ export function contentTypeFor(form: DocumentForm): string {
   return form === "legacy" ? "application/json" : `application/json;g=${AGGREGATED_GROUP};v=${form};as=${AGGREGATED_KIND}`;
 }
 
-/** Parameters a JSON clause may carry without asking for a conversion. */
-const NEUTRAL_PARAMS = new Set(["pretty", "charset"]);
-
 /**
  * The form to answer with, or null when no clause can be satisfied (406).
  * `served` lists the aggregated forms this document is available in (empty for non-aggregatable paths).
@@ -45,8 +50,9 @@ export function negotiate(clauses: AcceptClause[], served: readonly AggregatedFo
   for (const c of clauses) {
     const jsonRange = (c.type === "*" && c.subtype === "*") || (c.type === "application" && (c.subtype === "*" || c.subtype === "json"));
     if (!jsonRange) continue;
-    const { g, v, as, ...rest } = c.params;
-    if (Object.keys(rest).some((k) => !NEUTRAL_PARAMS.has(k))) continue;
+    const { g, v, as, stream } = c.params;
+    // Discovery endpoints allow no watch stream schema.
+    if (stream) continue;
     if (g === undefined && v === undefined && as === undefined) return "legacy";
     if (g === AGGREGATED_GROUP && as === AGGREGATED_KIND && served.includes(v as AggregatedForm)) return v as AggregatedForm;
   }
