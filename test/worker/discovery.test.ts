@@ -133,6 +133,10 @@ describe("errors", () => {
   it("answers a malformed version with 400", async () => {
     await expectStatus(await get("/k8s/1.29%20OR%201/api"), 400, "BadRequest");
   });
+  it("answers a path with malformed percent-encoding with 400", async () => {
+    await expectStatus(await get("/k8s/1.29/apis/%E0%A4%A"), 400, "BadRequest");
+    await expectStatus(await get("/k8s/%ZZ/apis"), 400, "BadRequest");
+  });
   it("answers other methods with 405 and Allow", async () => {
     for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
       const res = await get("/k8s/1.29/apis", {}, method);

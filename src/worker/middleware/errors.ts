@@ -7,6 +7,7 @@ import { statusResponse } from "../status";
 export const onError: ErrorHandler = (err) => {
   if (err instanceof HTTPException) return statusResponse(err.status, err.message || "request failed");
   if (err instanceof StoreUnavailable) return statusResponse(503, err.message);
+  if (err instanceof URIError) return statusResponse(400, "malformed percent-encoding in the request path");
   console.error("unhandled error", err);
   return statusResponse(500, "an internal error occurred");
 };
