@@ -11,7 +11,7 @@ const REPO = resolve(import.meta.dirname, "../../..");
 
 export interface RunningWorker { url: string; log: () => string; stop: () => Promise<void> }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer().listen(0, "127.0.0.1", () => {
       const { port } = srv.address() as { port: number };
