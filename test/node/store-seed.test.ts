@@ -1,27 +1,60 @@
-// The local seeder behind npm start: seeds once, skips unchanged snapshots, follows changes.
+// The local seeder behind `npm start`: writes the persisted KV that `wrangler dev` reads, skips
+// the work when the snapshots are unchanged, and re-seeds (dropping stale keys) when they change.
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, it } from "vitest";
-import { seedLocalKv } from "../../src/store/seed-local";
+import { Miniflare } from "miniflare";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildKvEntries } from "../../src/store/entries";
+import { readSnapshotFiles } from "../../src/store/files";
+import { KV_BINDING, KV_NAMESPACE_ID, seedLocalKv } from "../../src/store/seed-local";
 import { SNAPSHOTS_DIR } from "./lib/snapshots";
 
-it("seeds a persisted KV once, skips it while snapshots are unchanged, and re-seeds (dropping stale keys) when they change", async () => {
-  const state = mkdtempSync(join(tmpdir(), "kds-seed-state-"));
-  const snapshots = mkdtempSync(join(tmpdir(), "kds-seed-snapshots-"));
-  cpSync(SNAPSHOTS_DIR, snapshots, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), "kds-seed-"));
+const snapshots = join(work, "snapshots"), persist = join(work, "state");
+for (const f of ["1.28", "1.29", "lifecycle.json"]) cpSync(join(SNAPSHOTS_DIR, f), join(snapshots, f), { recursive: true });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every key and value in the persisted namespace, read as wrangler dev would. */
+async function storedKv(): Promise<Map<string, string>> {
+  const mf = new Miniflare({ modules: true, script: "export default {}", kvNamespaces: { [KV_BINDING]: KV_NAMESPACE_ID }, kvPersist: `${persist}/v3/kv` });
   try {
-    const first = await seedLocalKv(snapshots, state);
-    expect(first).toMatchObject({ seeded: true, removed: 0 });
-    expect(await seedLocalKv(snapshots, state)).toMatchObject({ seeded: false, generation: first.generation });
-    rmSync(join(snapshots, "1.19"), { recursive: true });
-    const third = await seedLocalKv(snapshots, state);
-    expect(third.seeded).toBe(true);
-    expect(third.generation).not.toBe(first.generation);
-    expect(third.keys).toBeLessThan(first.keys);
-    expect(third.removed).toBe(first.keys - third.keys);
+    const kv = await mf.getKVNamespace(KV_BINDING);
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await kv.list({ cursor });
+      names.push(...page.keys.map((k) => k.name));
+      cursor = page.list_complete ? undefined : page.cursor;
+    } while (cursor);
+    return new Map(await Promise.all(names.map(async (n) => [n, (await kv.get(n, "text"))!] as const)));
   } finally {
-    rmSync(state, { recursive: true, force: true });
-    rmSync(snapshots, { recursive: true, force: true });
+    await mf.dispose();
   }
+}
+
+const expectedEntries = async () => new Map((await buildKvEntries(readSnapshotFiles(snapshots))).map((e) => [e.key, e.value]));
+
+// The steps share one persisted store, in order: first start, unchanged restart, changed snapshots.
+describe.sequential("seedLocalKv", () => {
+  it("fills an empty store with exactly the entries built from the folder", async () => {
+    const result = await seedLocalKv(snapshots, persist);
+    expect(result).toMatchObject({ seeded: true, removed: 0 });
+    expect(await storedKv()).toEqual(await expectedEntries());
+  });
+  it("leaves the store alone when the snapshots are unchanged", async () => {
+    const result = await seedLocalKv(snapshots, persist);
+    expect(result.seeded).toBe(false);
+  });
+  it("re-seeds when a snapshot is removed, deleting its keys", async () => {
+    const before = await storedKv();
+    rmSync(join(snapshots, "1.28"), { recursive: true });
+    const result = await seedLocalKv(snapshots, persist);
+    const stale = [...before.keys()].filter((k) => k.startsWith("doc/1.28/") || k === "index/1.28");
+    expect(stale.length).toBeGreaterThan(0);
+    expect(result).toMatchObject({ seeded: true, removed: stale.length });
+    const after = await storedKv();
+    expect(after).toEqual(await expectedEntries());
+    expect(JSON.parse(after.get("catalog")!).snapshots.map((s: { id: string }) => s.id)).toEqual(["1.29"]);
+  });
 });
