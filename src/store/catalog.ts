@@ -11,6 +11,8 @@ export const CatalogSnapshot = z.object({
   id: z.string(),
   kubernetesVersion: z.string(),
   gitVersion: z.string().nullable(),
+  /** Patch release from gitVersion ("1.29.2"), null when unknown. */
+  patch: z.string().nullable(),
   provenance: z.enum(["built", "captured"]),
   aggregatedDiscovery: z.array(AggregatedForm),
   counts: z.object({ groups: z.number().int(), groupVersions: z.number().int(), resources: z.number().int() }).strict(),
@@ -36,10 +38,9 @@ export const LATEST = "latest";
 export function aliasesOf(m: Manifest): string[] {
   const aliases = [m.id];
   if (MINOR.test(m.id)) aliases.push(`v${m.id}`);
-  if (m.provenance.kind === "built" && m.gitVersion) {
-    const patch = /^v(\d+\.\d+\.\d+)$/.exec(m.gitVersion)?.[1];
-    if (patch) aliases.push(patch, `v${patch}`);
-  }
+  // Only built releases claim their patch: a captured cluster must not take over "1.29.8".
+  const patch = /^v(\d+\.\d+\.\d+)$/.exec(m.gitVersion ?? "")?.[1];
+  if (m.provenance.kind === "built" && patch) aliases.push(patch, `v${patch}`);
   return aliases;
 }
 
@@ -56,6 +57,7 @@ export function buildCatalog(entries: { manifest: Manifest; groups: GroupModel[]
     id: manifest.id,
     kubernetesVersion: manifest.kubernetesVersion,
     gitVersion: manifest.gitVersion,
+    patch: /^v(\d+\.\d+\.\d+)/.exec(manifest.gitVersion ?? "")?.[1] ?? null,
     provenance: manifest.provenance.kind,
     aggregatedDiscovery: manifest.aggregatedDiscovery,
     counts: countsOf(groups),

@@ -163,11 +163,12 @@ describe("HEAD, CORS and the service endpoints", () => {
   it("lists the snapshots at /v1/versions with aliases and counts", async () => {
     const res = await get("/v1/versions");
     expect(res.headers.get("cache-control")).toBe("public, max-age=60");
-    const body = await res.json() as { kind: string; items: { id: string; aliases: string[]; counts: { groups: number } }[] };
+    const body = await res.json() as { kind: string; items: { id: string; patch: string; aliases: string[]; counts: { groups: number } }[] };
     expect(body.kind).toBe("SnapshotList");
     expect(body.items.map((i) => i.id)).toEqual(snapshotIds().sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1])));
     expect(body.items.find((i) => i.id === "1.29")!.aliases).toEqual(["1.29", "v1.29", "1.29.2", "v1.29.2"]);
     expect(body.items.find((i) => i.id === "1.29")!.counts.groups).toBeGreaterThan(15);
+    expect(body.items.find((i) => i.id === "1.29")!.patch).toBe("1.29.2");
   });
   it("answers /healthz", async () => {
     expect(await (await get("/healthz")).text()).toBe("ok\n");
