@@ -23,7 +23,8 @@ const GENCLIENT_VERBS = ["create", "delete", "deletecollection", "get", "list", 
 export function assembleRelease(ref: Reference, details: ResourceDetails, life: CompiledLifecycle, minor: string, decisions: Decision[]): AssembledRelease {
   const unknown: Unknown[] = [];
   const notes: string[] = [];
-  const rules = new Set<string>([RULES.alphaOff.id, RULES.removedNotServed.id, RULES.betaOffFrom124.id, RULES.outsideK8sApi.id, RULES.noVerbsNotServed.id, RULES.storageVersionHash.id, RULES.singularNames.id, RULES.cohabiting.id]);
+  const rules = new Set<string>([RULES.alphaOff.id, RULES.removedNotServed.id, RULES.betaOffFrom124.id, RULES.outsideK8sApi.id, RULES.noVerbsNotServed.id,
+    RULES.storageVersionHash.id, RULES.singularNames.id, RULES.cohabiting.id, RULES.apiServicePriorities.id, RULES.aggregatorGroupFirst.id]);
   const versions = new Map<string, VersionModel>(); // "group/version"
   const releaseKinds = ref.api.get(minor)!;
 
@@ -63,7 +64,7 @@ export function assembleRelease(ref: Reference, details: ResourceDetails, life: 
     versions.get(key)!.resources.push(model);
   }
 
-  return { groups: orderGroups(versions, notes), unknown, notes, rules: new Set([...rules, RULES.apiServicePriorities.id, RULES.aggregatorGroupFirst.id]) };
+  return { groups: orderGroups(versions, notes), unknown, notes, rules };
 }
 
 /** Orders groups and versions as kube-aggregator does (rules aggregator-group-first, apiservice-priorities). */

@@ -2,9 +2,8 @@
 // Prints, per release with a capture, how many capture rows the bundled snapshot matches.
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { modelFromLegacy } from "../discovery/read";
-import { documentKey } from "../snapshot/documents";
 import { loadSnapshot } from "../snapshot/fs";
+import { modelOfDocuments } from "../snapshot/model";
 import { compareWithCapture } from "./fidelity";
 import { loadReference } from "./reference";
 
@@ -13,8 +12,7 @@ const ref = loadReference(resolve(values.reference!));
 let total = 0, matching = 0, failed = false;
 for (const [minor, rows] of ref.captures) {
   const snap = await loadSnapshot(join(resolve(values.snapshots!), minor));
-  const groups = modelFromLegacy((path) => snap.documents.get(documentKey({ path, form: "legacy" }))?.body);
-  const r = compareWithCapture(minor, groups, rows);
+  const r = compareWithCapture(minor, modelOfDocuments(snap.documents), rows);
   total += r.captureRows; matching += r.matching;
   const ok = r.matching === r.captureRows && r.extra.length === 0;
   failed ||= !ok;

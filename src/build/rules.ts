@@ -1,10 +1,9 @@
 // The rules of Kubernetes that a build needs beyond ../shared/k8s-reference, one row each,
 // with its source. Everything else the build knows comes from the reference files.
 import type { AggregatedForm } from "../discovery/types";
+import { minorNumber } from "../snapshot/ids";
 
 export interface Rule { id: string; rule: string; source: string }
-
-const minor = (v: string) => Number(v.split(".")[1]);
 
 export const RULES = {
   aggregatedForms: {
@@ -80,7 +79,7 @@ export const RULES = {
 } satisfies Record<string, Rule>;
 
 export function aggregatedFormsFor(kubernetesMinor: string): AggregatedForm[] {
-  const m = minor(kubernetesMinor);
+  const m = minorNumber(kubernetesMinor);
   if (m <= 26) return [];
   if (m <= 29) return ["v2beta1"];
   if (m <= 32) return ["v2", "v2beta1"];
@@ -88,11 +87,11 @@ export function aggregatedFormsFor(kubernetesMinor: string): AggregatedForm[] {
 }
 
 export function singularNamesServed(kubernetesMinor: string): boolean {
-  return minor(kubernetesMinor) >= 27;
+  return minorNumber(kubernetesMinor) >= 27;
 }
 
 export function creationTimestampNull(kubernetesMinor: string): boolean {
-  return minor(kubernetesMinor) <= 32;
+  return minorNumber(kubernetesMinor) <= 32;
 }
 
 export const GROUPS_WITHOUT_API_VERSION = new Set(["extensions"]);

@@ -31,8 +31,9 @@ export function storageVersionOf(ref: Reference, life: CompiledLifecycle, minor:
   }
   for (const e of life.table.entries) if (e.kind === kind && !ref.api.get(minor)?.groups.some((p) => p.group === e.group) && alive(e.group, e.version)) candidates.add(`${e.group}/${e.version}`);
   // Alpha versions have the lowest priority: a non-alpha version present in both releases outranks them.
-  const settled = [...candidates].some((gv) => stabilityOf(gv.slice(gv.lastIndexOf("/") + 1)) !== "alpha" && presentIn(previous, gv));
-  const inGroup = [...candidates].filter((gv) => gv.startsWith(`${group}/`) && !(settled && stabilityOf(gv.slice(gv.lastIndexOf("/") + 1)) === "alpha"));
+  const isAlpha = (gv: string) => stabilityOf(gv.slice(gv.lastIndexOf("/") + 1)) === "alpha";
+  const settled = [...candidates].some((gv) => !isAlpha(gv) && presentIn(previous, gv));
+  const inGroup = [...candidates].filter((gv) => gv.startsWith(`${group}/`) && !(settled && isAlpha(gv)));
   const elsewhere = [...candidates].filter((gv) => !gv.startsWith(`${group}/`));
   if (elsewhere.length) return { none: `kind ${kind} also exists in ${elsewhere.join(", ")}` };
   if (inGroup.length !== 1) return { none: `${inGroup.length} candidate storage versions in ${previous}–${minor}: ${inGroup.join(", ")}` };

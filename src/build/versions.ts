@@ -1,10 +1,6 @@
 // Kubernetes version strings: minors ("1.29"), stability of API versions ("v1beta2"), ordering.
 
-export function minorNumber(minor: string): number {
-  const m = /^1\.(\d+)/.exec(minor);
-  if (!m) throw new Error(`not a Kubernetes version: ${minor}`);
-  return Number(m[1]);
-}
+export { minorNumber } from "../snapshot/ids";
 
 /** "v1.22.0" or "1.22" -> "1.22"; "" -> null. */
 export function toMinor(v: string | null | undefined): string | null {

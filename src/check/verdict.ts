@@ -2,10 +2,11 @@
 // target itself; deprecation and planned removal from the lifecycle facts; when and why
 // something stopped being served from the release history.
 import { groupVersion, splitGroupVersion } from "../discovery/model";
-import { minorOf, type SnapshotIndex } from "../diff/snapshot-index";
+import type { SnapshotIndex } from "../diff/snapshot-index";
 import type { LifecycleEntry } from "../snapshot/lifecycle";
 import { lifecycleFor, type ReleaseHistory } from "../timeline/history";
 import type { ApiRef, Verdict } from "./result";
+import { minorNumber } from "../snapshot/ids";
 
 const api = (r: { group: string; version: string; kind: string }): ApiRef => ({ apiVersion: groupVersion(r.group, r.version), kind: r.kind });
 const named = (r: ApiRef) => `${r.apiVersion} ${r.kind}`;
@@ -38,10 +39,10 @@ export function verdictFor(apiVersion: string, kind: string, target: SnapshotInd
   const replacement = replacementFor(target, group, version, kind, life);
   const use = replacement ? `; use ${named(replacement)}` : "";
   const base = { target: target.id, deprecatedIn: life?.deprecated ?? null, replacement, lifecycle, lastServedIn: null, firstServedIn: null };
-  const tMinor = minorOf(target.kubernetesVersion);
+  const tMinor = minorNumber(target.kubernetesVersion);
 
   if (served) {
-    if (life?.deprecated && minorOf(life.deprecated) <= tMinor) {
+    if (life?.deprecated && minorNumber(life.deprecated) <= tMinor) {
       const removal = life.removed ? `, removed in ${life.removed}` : "";
       return { ...base, status: "deprecated", removedIn: life.removed, message: `${gv} ${kind} is served by ${target.id} but deprecated since ${life.deprecated}${removal}${use}` };
     }

@@ -1,7 +1,8 @@
 // Compares the compact indexes of two snapshots. Pure: the worker and the CLI both call it.
 import { groupVersion, type GroupModel, type ResourceModel, type VersionModel } from "../discovery/model";
-import { minorOf, refOf, type SnapshotIndex } from "./snapshot-index";
+import { refOf, type SnapshotIndex } from "./snapshot-index";
 import type { FieldChange, GroupVersionChanges, ResourceChange, ResourceSummary, SnapshotDiff } from "./types";
+import { minorNumber } from "../snapshot/ids";
 
 export interface DiffOptions {
   /** Narrow to one group ("" is the core group). */
@@ -72,7 +73,7 @@ export function diffSnapshots(from: SnapshotIndex, to: SnapshotIndex, opts: Diff
     .map((gv) => versionChanges(gv, gvBefore.get(gv), gvAfter.get(gv)))
     .filter((c) => c.added.length || c.removed.length || c.changed.length);
 
-  const [a, b] = [minorOf(from.kubernetesVersion), minorOf(to.kubernetesVersion)];
+  const [a, b] = [minorNumber(from.kubernetesVersion), minorNumber(to.kubernetesVersion)];
   return {
     kind: "SnapshotDiff",
     from: refOf(from),

@@ -3,10 +3,9 @@
 import { z } from "zod";
 import { MINOR, SNAPSHOT_ID } from "../snapshot/manifest";
 import type { GroupModel } from "../discovery/model";
-import { modelFromLegacy } from "../discovery/read";
-import { documentKey } from "../snapshot/documents";
 import type { LoadedSnapshot } from "../snapshot/fs";
 import type { LifecycleTable } from "../snapshot/lifecycle";
+import { modelOfDocuments } from "../snapshot/model";
 
 export interface SnapshotIndex {
   id: string;
@@ -37,13 +36,7 @@ export function refOf(s: SnapshotIndex): SnapshotRef {
   return { id: s.id, kubernetesVersion: s.kubernetesVersion };
 }
 
-/** Minor number of "1.29" (29), for ordering releases. */
-export function minorOf(kubernetesVersion: string): number {
-  return Number(kubernetesVersion.split(".")[1]);
-}
-
 /** The index of a loaded snapshot folder (also what the KV seeder stores under index/<id>). */
 export function indexOfSnapshot(snap: Pick<LoadedSnapshot, "manifest" | "documents">): SnapshotIndex {
-  const groups = modelFromLegacy((path) => snap.documents.get(documentKey({ path, form: "legacy" }))?.body);
-  return { id: snap.manifest.id, kubernetesVersion: snap.manifest.kubernetesVersion, groups };
+  return { id: snap.manifest.id, kubernetesVersion: snap.manifest.kubernetesVersion, groups: modelOfDocuments(snap.documents) };
 }

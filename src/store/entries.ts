@@ -1,9 +1,9 @@
 // Builds every KV entry from the files of a snapshots folder, given as path -> text.
 // Pure, so the Node seeder/publisher and the workerd tests build exactly the same entries.
-import { modelFromLegacy } from "../discovery/read";
 import { documentKey } from "../snapshot/documents";
 import { LifecycleTable } from "../snapshot/lifecycle";
 import { Manifest } from "../snapshot/manifest";
+import { modelOfDocuments } from "../snapshot/model";
 import { sha256Hex, toWire } from "../snapshot/wire";
 import { buildCatalog } from "./catalog";
 import { CATALOG_KEY, documentKvKey, indexKvKey, LIFECYCLE_KEY } from "./keys";
@@ -19,17 +19,17 @@ export async function buildKvEntries(files: Record<string, string>): Promise<KvE
     const id = file.slice(0, file.indexOf("/"));
     const manifest = Manifest.parse(JSON.parse(files[file]!));
     if (manifest.id !== id) throw new Error(`${file}: manifest id ${manifest.id} differs from its folder`);
-    const bodies = new Map<string, unknown>();
+    const bodies = new Map<string, { body: unknown }>();
     for (const d of manifest.documents) {
       const text = files[`${id}/${d.file}`];
       if (text === undefined) throw new Error(`${id}/${d.file} is listed in the manifest but missing`);
       const body = JSON.parse(text);
       const wire = toWire(body);
       if ((await sha256Hex(wire)) !== d.sha256) throw new Error(`${id}/${d.file}: content differs from the manifest's sha256`);
-      bodies.set(documentKey(d), body);
+      bodies.set(documentKey(d), { body });
       entries.push({ key: documentKvKey(id, d.form, d.path), value: wire });
     }
-    const groups = modelFromLegacy((path) => bodies.get(documentKey({ path, form: "legacy" })));
+    const groups = modelOfDocuments(bodies);
     entries.push({ key: indexKvKey(id), value: JSON.stringify(groups) });
     published.push({ manifest, groups });
   }

@@ -1,8 +1,9 @@
 // When each group/version/resource was served, across the release snapshots (built, one per
 // minor). Captured clusters are not releases and never enter the history.
 import { groupVersion, type ResourceModel } from "../discovery/model";
-import { minorOf, type SnapshotIndex, type SnapshotSource } from "../diff/snapshot-index";
+import type { SnapshotIndex, SnapshotSource } from "../diff/snapshot-index";
 import type { LifecycleEntry, LifecycleTable } from "../snapshot/lifecycle";
+import { minorNumber } from "../snapshot/ids";
 
 export interface ReleaseHistory {
   /** Release ids, oldest first. */
@@ -16,10 +17,10 @@ export interface ReleaseHistory {
 }
 
 export function releaseHistory(releases: SnapshotIndex[], lifecycle: LifecycleTable): ReleaseHistory {
-  const ordered = [...releases].sort((a, b) => minorOf(a.kubernetesVersion) - minorOf(b.kubernetesVersion));
+  const ordered = [...releases].sort((a, b) => minorNumber(a.kubernetesVersion) - minorNumber(b.kubernetesVersion));
   const served = new Map(ordered.map((s) => [s.id, new Map(s.groups.flatMap((g) => g.versions.map((v) => [groupVersion(g.name, v.version), v.resources] as const)))]));
   const groups = new Set([...ordered.flatMap((s) => s.groups.map((g) => g.name)), ...lifecycle.entries.map((e) => e.group)]);
-  return { releases: ordered.map((s) => s.id), minors: new Map(ordered.map((s) => [s.id, minorOf(s.kubernetesVersion)])), served, groups, lifecycle: lifecycle.entries };
+  return { releases: ordered.map((s) => s.id), minors: new Map(ordered.map((s) => [s.id, minorNumber(s.kubernetesVersion)])), served, groups, lifecycle: lifecycle.entries };
 }
 
 /** The history of every built snapshot a source lists. */

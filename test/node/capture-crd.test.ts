@@ -5,7 +5,8 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GroupModel } from "../../src/discovery/model";
-import { modelFromAggregated, modelFromLegacy } from "../../src/discovery/read";
+import { modelFromAggregated } from "../../src/discovery/read";
+import { modelOfDocuments } from "../../src/snapshot/model";
 import { renderAggregated, renderAPIGroup, renderAPIResourceList, type RenderOptions } from "../../src/discovery/render";
 import type { APIGroupDiscoveryList, APIGroupList } from "../../src/discovery/types";
 import { documentKey } from "../../src/snapshot/documents";
@@ -67,7 +68,7 @@ describe("capturing a cluster with a custom resource group", () => {
   });
 
   it("lists the CRD group in /apis and serves its group-version document", () => {
-    const legacy = modelFromLegacy((path) => captured.documents.get(documentKey({ path, form: "legacy" }))?.body);
+    const legacy = modelOfDocuments(captured.documents);
     expect(legacy.find((g) => g.name === "stable.example.com")).toEqual(TEST_CRD);
   });
 

@@ -2,6 +2,7 @@
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedSnapshots, snapshotIds, wire } from "./lib/seed";
+import { compareSnapshotIds } from "../../src/snapshot/ids";
 
 const BASE = "https://kds.test";
 const get = (path: string, headers: Record<string, string> = {}, method = "GET") => SELF.fetch(`${BASE}${path}`, { method, headers });
@@ -41,7 +42,7 @@ describe("version aliases", () => {
     }
   });
   it("resolves latest to the newest release, with short caching", async () => {
-    const ids = snapshotIds().filter((id) => /^1\.\d+$/.test(id)).sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]));
+    const ids = snapshotIds().filter((id) => /^1\.\d+$/.test(id)).sort(compareSnapshotIds);
     const res = await get("/k8s/latest/apis");
     expect(res.headers.get("x-snapshot-id")).toBe(ids[ids.length - 1]);
     expect(res.headers.get("cache-control")).toBe("public, max-age=300");
@@ -165,7 +166,7 @@ describe("HEAD, CORS and the service endpoints", () => {
     expect(res.headers.get("cache-control")).toBe("public, max-age=60");
     const body = await res.json() as { kind: string; items: { id: string; patch: string; aliases: string[]; counts: { groups: number } }[] };
     expect(body.kind).toBe("SnapshotList");
-    expect(body.items.map((i) => i.id)).toEqual(snapshotIds().sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1])));
+    expect(body.items.map((i) => i.id)).toEqual(snapshotIds().sort(compareSnapshotIds));
     expect(body.items.find((i) => i.id === "1.29")!.aliases).toEqual(["1.29", "v1.29", "1.29.2", "v1.29.2"]);
     expect(body.items.find((i) => i.id === "1.29")!.counts.groups).toBeGreaterThan(15);
     expect(body.items.find((i) => i.id === "1.29")!.patch).toBe("1.29.2");

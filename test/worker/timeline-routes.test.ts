@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Status } from "../../src/discovery/types";
 import type { APITimeline } from "../../src/timeline/timeline";
 import { seedSnapshots, snapshotIds } from "./lib/seed";
+import { compareSnapshotIds } from "../../src/snapshot/ids";
 
 beforeAll(async () => { await seedSnapshots(); });
 const get = (path: string) => SELF.fetch(`https://kds.test${path}`);
@@ -19,7 +20,7 @@ describe("GET /v1/timeline", () => {
   it("finds a resource by its plural and the core group as core", async () => {
     const t = await timeline("/v1/timeline/core/v1/pods");
     expect(t.group).toBe("");
-    expect(t.versions[0]!.resources[0]!.servedIn).toEqual([...snapshotIds()].sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1])));
+    expect(t.versions[0]!.resources[0]!.servedIn).toEqual([...snapshotIds()].sort(compareSnapshotIds));
   });
 
   it("covers every version of a group", async () => {

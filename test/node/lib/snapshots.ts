@@ -1,9 +1,9 @@
 // Test access to the bundled snapshots and the public reference they are built from.
 import { join, resolve } from "node:path";
-import { modelFromLegacy } from "../../../src/discovery/read";
 import type { GroupModel } from "../../../src/discovery/model";
 import { loadReference, type Reference } from "../../../src/build/reference";
 import { documentKey, type DocumentForm } from "../../../src/snapshot/documents";
+import { modelOfDocuments } from "../../../src/snapshot/model";
 import { listSnapshotIds, loadSnapshot, type LoadedSnapshot } from "../../../src/snapshot/fs";
 
 export const REPO = resolve(import.meta.dirname, "../../..");
@@ -35,7 +35,7 @@ export function doc<T = any>(s: LoadedSnapshot, path: string, form: DocumentForm
 }
 
 export function model(s: LoadedSnapshot): GroupModel[] {
-  return modelFromLegacy((path) => s.documents.get(documentKey({ path, form: "legacy" }))?.body);
+  return modelOfDocuments(s.documents);
 }
 
 /** Group/versions served by a snapshot, e.g. "apps/v1", "v1". */
