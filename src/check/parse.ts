@@ -7,7 +7,19 @@ import type { ManifestError, ManifestLocation, ManifestObject } from "./manifest
 
 export interface ParsedManifests { objects: ManifestObject[]; errors: ManifestError[] }
 
-const HELM_SOURCE = /(?:^|\n)\s*Source:\s*(\S[^\n]*)/;
+/**
+ * The template a Helm `# Source: chart/templates/x.yaml` comment line names. A scan of the lines,
+ * not a regex: one whose leading `\s*` may cross newlines backtracks quadratically over many blank comment lines.
+ */
+function helmTemplate(comment: string): string | null {
+  for (const line of comment.split("\n")) {
+    const text = line.trimStart();
+    if (!text.startsWith("Source:")) continue;
+    const template = text.slice("Source:".length).trim();
+    if (template) return template;
+  }
+  return null;
+}
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -65,7 +77,7 @@ export function parseManifests(source: string, text: string): ParsedManifests {
     const firstKey = isMap(doc.contents) ? doc.contents.items[0]?.key : undefined;
     const keyComment = isNode(firstKey) ? firstKey.commentBefore : null;
     const comment = [doc.commentBefore, doc.contents?.commentBefore, keyComment].filter(Boolean).join("\n");
-    const template = HELM_SOURCE.exec(comment)?.[1]?.trim() ?? null;
+    const template = helmTemplate(comment);
     const at = (offset: number, item: number | null): ManifestLocation => ({ source, document, line: pos(offset).line, item, template });
     const start = doc.contents?.range[0] ?? doc.range[0];
     if (!isList(value)) return void objects.push(describeObject(value, at(start, null)));

@@ -99,4 +99,16 @@ describe("reading manifests", () => {
     const text = `apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "${"[".repeat(500)}"\n  b: |\n    ${"{".repeat(500)}\n`;
     expect(parseManifests("cm.yaml", text)).toMatchObject({ errors: [], objects: [{ kind: "ConfigMap" }] });
   });
+
+  // 64,000 empty comment lines made the old Helm `# Source:` regex backtrack for 17 s; the bench times it.
+  it("reads an object after 64,000 empty comment lines, without a Helm template", () => {
+    const { objects, errors } = parseManifests("comments.yaml", "#\n".repeat(64_000) + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: after-comments\n");
+    expect(errors).toEqual([]);
+    expect(objects).toMatchObject([{ kind: "ConfigMap", name: "after-comments", location: { line: 64_001, template: null } }]);
+  });
+
+  it("finds the Helm template named after 64,000 empty comment lines", () => {
+    const text = "#\n".repeat(64_000) + "# Source: shop/templates/configmap.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n";
+    expect(parseManifests("helm.yaml", text).objects[0]?.location.template).toBe("shop/templates/configmap.yaml");
+  });
 });
