@@ -109,6 +109,18 @@ describe("POST /v1/check", () => {
     expect(sarif.version).toBe("2.1.0");
   });
 
+  it("lets a page on another origin POST YAML: the preflight allows POST with Content-Type", async () => {
+    const pre = await SELF.fetch("https://kds.test/v1/check?target=1.29", { method: "OPTIONS", headers: {
+      origin: "https://docs.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type",
+    } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe("*");
+    expect(pre.headers.get("access-control-allow-methods")!.split(/,\s*/)).toContain("POST");
+    expect(pre.headers.get("access-control-allow-headers")!.toLowerCase().split(/,\s*/)).toContain("content-type");
+    const res = await post("target=1.29", pspAndCronJob, { origin: "https://docs.example", "content-type": "application/yaml" });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
   it("answers 405 to GET", async () => {
     const res = await SELF.fetch("https://kds.test/v1/check?target=1.29");
     expect(res.status).toBe(405);
