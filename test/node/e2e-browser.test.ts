@@ -2,10 +2,12 @@
 // CORS lets it read bodies, headers, 304s and Status errors, aggregated discovery included.
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { dumpDom } from "./helpers/chromium";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./helpers/chromium";
 import { startWorker, type RunningWorker } from "./helpers/start-worker";
 
 let worker: RunningWorker;
+let browser: Browser;
 let page: Server;
 let pageUrl = "";
 
@@ -31,7 +33,7 @@ const out = {};
 })();`;
 
 beforeAll(async () => {
-  worker = await startWorker();
+  [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
   page = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
     res.end(`<!doctype html><title>docs</title><pre id="out">pending</pre><script>${script(worker.url)}</script>`);
@@ -40,14 +42,16 @@ beforeAll(async () => {
   pageUrl = `http://127.0.0.1:${(page.address() as { port: number }).port}/`;
 }, 120_000);
 afterAll(async () => {
+  await browser?.close();
   await new Promise((ok) => page?.close(ok));
   await worker?.stop();
 });
 
 it("lets a page on another origin read documents, headers, 304s, HEAD and Status errors", async () => {
-  const dom = await dumpDom(pageUrl);
-  const json = /<pre id="out">(.*?)<\/pre>/s.exec(dom)?.[1] ?? "";
-  const out = JSON.parse(json.replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+  const tab = await browser.newPage();
+  await tab.goto(pageUrl);
+  await tab.waitForFunction('document.getElementById("out").textContent !== "pending"');
+  const out = JSON.parse((await tab.textContent("#out")) ?? "");
   expect(out).toEqual({
     plain: { status: 200, contentType: "application/json", snapshot: "1.29", firstGroup: "apiregistration.k8s.io" },
     revalidated: 304,
