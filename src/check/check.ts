@@ -2,7 +2,7 @@
 import type { SnapshotIndex } from "../diff/snapshot-index";
 import { refOf } from "../diff/snapshot-index";
 import type { ReleaseHistory } from "../timeline/history";
-import type { ManifestError } from "./manifest-object";
+import type { ManifestError, ManifestObject } from "./manifest-object";
 import { parseManifests } from "./parse";
 import type { CheckedObject, CheckResult, CheckSummary } from "./result";
 import { verdictFor } from "./verdict";
@@ -18,14 +18,24 @@ function summarize(objects: CheckedObject[], errors: ManifestError[]): CheckSumm
   };
 }
 
-export function checkManifests(inputs: ManifestInput[], targets: SnapshotIndex[], history: ReleaseHistory): CheckResult {
+export interface ReadManifests { objects: ManifestObject[]; errors: ManifestError[] }
+
+/** Every object and error of the inputs, read but not yet checked (so a caller can count them first). */
+export function readManifests(inputs: ManifestInput[]): ReadManifests {
   const parsed = inputs.map((i) => parseManifests(i.source, i.text));
-  const objects = parsed.flatMap((p) => p.objects).map((o): CheckedObject => ({
+  return { objects: parsed.flatMap((p) => p.objects), errors: parsed.flatMap((p) => p.errors) };
+}
+
+export function checkObjects({ objects: read, errors }: ReadManifests, targets: SnapshotIndex[], history: ReleaseHistory): CheckResult {
+  const objects = read.map((o): CheckedObject => ({
     ...o,
     verdicts: o.apiVersion && o.kind ? targets.map((t) => verdictFor(o.apiVersion!, o.kind!, t, history)) : [],
   }));
-  const errors = parsed.flatMap((p) => p.errors);
   return { kind: "CheckResult", targets: targets.map(refOf), objects, errors, summary: summarize(objects, errors) };
+}
+
+export function checkManifests(inputs: ManifestInput[], targets: SnapshotIndex[], history: ReleaseHistory): CheckResult {
+  return checkObjects(readManifests(inputs), targets, history);
 }
 
 /** Joins the results of checking inputs one at a time (the CLI sends one request per file to a server). */

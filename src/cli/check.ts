@@ -1,5 +1,6 @@
 // `kds check`: will these manifests apply on these Kubernetes versions?
-import { checkManifests, mergeCheckResults } from "../check/check";
+import { checkObjects, mergeCheckResults, readManifests } from "../check/check";
+import { CLI_VERDICT_LIMIT, distinctTargets, tooManyTargets, tooManyVerdicts } from "../check/limits";
 import { CHECK_FORMATS, checkRenderers } from "../check/render";
 import { FAIL_ON, type FailOn } from "../check/render/options";
 import type { CheckResult } from "../check/result";
@@ -44,8 +45,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
     help: { type: "boolean", short: "h" },
   });
   if (values.help) { process.stdout.write(CHECK_HELP); return EXIT_OK; }
-  const targets = commaList(values.target);
+  const targets = distinctTargets(commaList(values.target));
   if (!targets.length) throw new UsageError("--target is required, e.g. --target 1.29 or --target 1.27,1.32");
+  const tooMany = tooManyTargets(targets.length);
+  if (tooMany) throw new UsageError(tooMany);
   const format = oneOf("--output", values.output, CHECK_FORMATS, "text");
   const failOn = new Set(commaList(values["fail-on"]).map((w) => oneOf("--fail-on", w, FAIL_ON, "deprecated"))) as Set<FailOn>;
   if (values.server && values.snapshots) throw new UsageError("--server and --snapshots exclude each other");
@@ -61,8 +64,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
   } else {
     const snapshots = localSnapshots(values.snapshots ?? BUNDLED_SNAPSHOTS);
     requireKnown(targets, snapshots.ids, "target");
-    const inputs = await readInputs(positionals, process.stdin);
-    result = checkManifests(inputs, await Promise.all(targets.map((t) => snapshots.index(t))), await snapshots.history());
+    const read = readManifests(await readInputs(positionals, process.stdin));
+    const tooLarge = tooManyVerdicts(read.objects.length, "objects", targets.length, CLI_VERDICT_LIMIT);
+    if (tooLarge) throw new UsageError(tooLarge);
+    result = checkObjects(read, await Promise.all(targets.map((t) => snapshots.index(t))), await snapshots.history());
   }
   const opts = { failOn };
   process.stdout.write(checkRenderers[format](result, opts));

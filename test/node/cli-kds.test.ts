@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckResult } from "../../src/check/result";
-import { CLI_INPUT_LIMIT } from "../../src/check/limits";
+import { CLI_INPUT_LIMIT, MAX_TARGETS } from "../../src/check/limits";
 import { SnapshotDiff } from "../../src/diff/types";
 import { listSnapshotIds } from "../../src/snapshot/fs";
 
@@ -53,6 +53,13 @@ describe("kds check exit codes", () => {
     const r = await kds(["check", "--target", "1.22", join(FIX, "ingress-nginx")]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/legacy-ingress\.yaml:\d+ \(app\/templates\/ingress\.yaml\)  extensions\/v1beta1 Ingress shop\/web\n  ✗ 1\.22  NOT SERVED: .*use networking\.k8s\.io\/v1 Ingress/);
+  });
+
+  it("checks a repeated target once, and refuses more distinct targets than a check takes", async () => {
+    const once = await kds(["check", "--target", "1.29,1.29", "-t", "1.29", "-o", "json", "-"], "apiVersion: v1\nkind: Pod\n");
+    expect(CheckResult.parse(JSON.parse(once.stdout)).objects[0]!.verdicts).toHaveLength(1);
+    const names = Array.from({ length: MAX_TARGETS + 1 }, (_, i) => `1.${i}`).join(",");
+    expect(await kds(["check", "--target", names, "-"], "apiVersion: v1\nkind: Pod\n")).toMatchObject({ code: 2, stderr: expect.stringContaining(`at most ${MAX_TARGETS} distinct targets`) });
   });
 
   it("2 for an unknown target, listing the known ones", async () => {

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { HTTP_BODY_LIMIT } from "../../src/check/limits";
+import { HTTP_BODY_LIMIT, HTTP_VERDICT_LIMIT, MAX_TARGETS } from "../../src/check/limits";
 import { CheckResult } from "../../src/check/result";
 import { Status } from "../../src/discovery/types";
 import { seedSnapshots } from "./lib/seed";
@@ -82,6 +82,41 @@ describe("POST /v1/check", () => {
     });
     const streamed = await SELF.fetch("https://kds.test/v1/check?target=1.29", { method: "POST", body: stream, duplex: "half" } as RequestInit);
     expect(streamed.status).toBe(413);
+  });
+
+  it("checks a target named 1,000 times, or by id and alias, once", async () => {
+    const objects = Array.from({ length: 1000 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join("---\n");
+    const r = await result(await post(`target=${Array(1000).fill("1.29").join(",")},v1.29,1.29.2`, objects));
+    expect(r.targets.map((t) => t.id)).toEqual(["1.29"]);
+    expect(r.objects).toHaveLength(1000);
+    expect(r.objects.every((o) => o.verdicts.length === 1)).toBe(true);
+  });
+
+  it("answers 422 naming the limit for more distinct targets than a check takes", async () => {
+    const names = Array.from({ length: MAX_TARGETS + 1 }, (_, i) => `1.${i}`);
+    const res = await post(`target=${names.join(",")}`, pspAndCronJob);
+    expect(res.status).toBe(422);
+    const status = Status.parse(await res.json());
+    expect(status).toMatchObject({ code: 422, reason: "Invalid" });
+    expect(status.message).toContain(`at most ${MAX_TARGETS} distinct targets`);
+  });
+
+  it("answers 413 naming the limit when documents × targets exceed it, without parsing them", async () => {
+    const documents = Math.floor(HTTP_VERDICT_LIMIT / 2) + 1;
+    const res = await post("target=1.28,1.29", "---\nkind: A\n".repeat(documents));
+    expect(res.status).toBe(413);
+    const status = Status.parse(await res.json());
+    expect(status).toMatchObject({ code: 413, reason: "RequestEntityTooLarge" });
+    expect(status.message).toContain(`${documents} documents × 2 targets is ${documents * 2} verdicts; a check computes at most ${HTTP_VERDICT_LIMIT}`);
+  });
+
+  it("answers 413 naming the limit when the items of one List × targets exceed it", async () => {
+    const items = Math.floor(HTTP_VERDICT_LIMIT / 2) + 1;
+    const list = JSON.stringify({ apiVersion: "v1", kind: "List", items: Array(items).fill({ apiVersion: "v1", kind: "Pod" }) });
+    const res = await post("target=1.28,1.29", list);
+    expect(res.status).toBe(413);
+    expect(Status.parse(await res.json()).message).toContain(`${items} objects × 2 targets`);
+    expect((await post("target=1.29", list)).status).toBe(200);
   });
 
   it("answers 404 listing the known snapshots for an unknown target", async () => {

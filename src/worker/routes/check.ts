@@ -2,11 +2,12 @@
 // Body: manifests (multi-document YAML, JSON, List objects, Helm output), at most HTTP_BODY_LIMIT bytes.
 // 200 when every document was read; 422 when some document is malformed or refused: the body is
 // still the full CheckResult, whose errors name each bad document and line and whose objects carry
-// the verdicts of every document that parsed.
+// the verdicts of every document that parsed. Repeated targets count once; more than MAX_TARGETS
+// answer 422, more than HTTP_VERDICT_LIMIT objects × targets 413, both before the work is done.
 import { Hono } from "hono";
 import { z } from "zod";
-import { checkManifests } from "../../check/check";
-import { HTTP_BODY_LIMIT } from "../../check/limits";
+import { checkObjects, readManifests } from "../../check/check";
+import { countDocuments, distinctTargets, HTTP_BODY_LIMIT, HTTP_VERDICT_LIMIT, tooManyTargets, tooManyVerdicts } from "../../check/limits";
 import { CHECK_FORMATS, checkContentTypes, checkRenderers } from "../../check/render";
 import { FAIL_ON } from "../../check/render/options";
 import { decodeUtf8 } from "../../check/utf8";
@@ -50,15 +51,23 @@ export const check = new Hono<AppEnv>();
 check.post("/", async (c) => {
   const q = CheckQuery.safeParse(c.req.query());
   if (!q.success) return badQuery(q.error.issues);
+  const tooMany = tooManyTargets(distinctTargets(q.data.target).length);
+  if (tooMany) return statusResponse(422, tooMany);
   const bytes = await readBody(c.req.raw);
   if (bytes === null) return statusResponse(413, `request body is larger than ${HTTP_BODY_LIMIT} bytes`);
   const text = decodeUtf8(bytes);
   if (text === null) return statusResponse(400, "request body is not UTF-8 text");
   const store = kvSnapshots(c.env);
-  const ids = await resolveSnapshots(store, q.data.target);
-  if (ids instanceof Response) return ids;
+  const resolved = await resolveSnapshots(store, distinctTargets(q.data.target));
+  if (resolved instanceof Response) return resolved;
+  const ids = distinctTargets(resolved); // "1.29,v1.29" is one target
+  const unread = tooManyVerdicts(countDocuments(text), "documents", ids.length, HTTP_VERDICT_LIMIT);
+  if (unread) return statusResponse(413, unread);
+  const read = readManifests([{ source: q.data.source, text }]);
+  const tooLarge = tooManyVerdicts(read.objects.length, "objects", ids.length, HTTP_VERDICT_LIMIT);
+  if (tooLarge) return statusResponse(413, tooLarge);
   const targets = await Promise.all(ids.map((id) => store.index(id)));
-  const result = checkManifests([{ source: q.data.source, text }], targets, await releaseHistoryOf(store));
+  const result = checkObjects(read, targets, await releaseHistoryOf(store));
   const body = checkRenderers[q.data.format](result, { failOn: new Set(q.data["fail-on"]) });
   return c.body(body, result.errors.length ? 422 : 200, { "content-type": checkContentTypes[q.data.format], "cache-control": "no-store" });
 });
