@@ -1,11 +1,12 @@
-// `kds capture` through the package's bin (bin/kds.mjs -> src/cli/main.ts), as a user runs it.
+// `kds capture` through the package's bin (built to dist/cli/kds.mjs from src/cli), as a user runs it.
 import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentFiles, tempDir } from "./lib/capture-cli";
+import { KDS } from "./lib/kds-bin";
 import { serveDocuments, type DiscoveryServer } from "./lib/capture-server";
-import { REPO, snapshot, SNAPSHOTS_DIR } from "./lib/snapshots";
+import { snapshot, SNAPSHOTS_DIR } from "./lib/snapshots";
 
 let server: DiscoveryServer;
 let out: string;
@@ -23,7 +24,7 @@ afterAll(async () => {
 /** Runs the bin from another directory, so defaults such as snapshots/<id> resolve against the user's folder. */
 function kds(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, "bin/kds.mjs"), ...argv], { cwd: out, env: { ...process.env, KUBECONFIG: "" } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [KDS, ...argv], { cwd: out, env: { ...process.env, KUBECONFIG: "" } }, (err, stdout, stderr) => {
       resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
     });
   });

@@ -2,31 +2,18 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckResult } from "../../src/check/result";
 import { CLI_INPUT_LIMIT, MAX_TARGETS } from "../../src/check/limits";
 import { SnapshotDiff } from "../../src/diff/types";
 import { listSnapshotIds } from "../../src/snapshot/fs";
+import { KDS, REPO, runKds } from "./lib/kds-bin";
 
-const REPO = resolve(import.meta.dirname, "../..");
-const PKG = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { bin: { kds: string } };
-const KDS = join(REPO, PKG.bin.kds);
 const FIX = join(REPO, "test/fixtures/manifests");
 const ELSEWHERE = mkdtempSync(join(tmpdir(), "kds-cwd-"));
 
-function kds(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    // Started through its shebang, as npx and the package bin start it.
-    const child = spawn(KDS, args, { cwd: ELSEWHERE, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "", stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin ?? "");
-  });
-}
+const kds = (args: string[], stdin?: string) => runKds(args, { cwd: ELSEWHERE, stdin });
 
 describe("kds", () => {
   it("prints its help and exits 0; without a command it exits 2", async () => {

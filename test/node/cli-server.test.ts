@@ -6,9 +6,9 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CheckResult } from "../../src/check/result";
 import { startWorker, type RunningWorker } from "./helpers/start-worker";
+import { KDS } from "./lib/kds-bin";
 
 const REPO = resolve(import.meta.dirname, "../..");
-const KDS = join(REPO, "bin/kds.mjs");
 const FIX = join(REPO, "test/fixtures/manifests");
 let worker: RunningWorker;
 let SERVER: string;
