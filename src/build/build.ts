@@ -4,7 +4,7 @@ import type { Manifest } from "../snapshot/manifest";
 import type { LifecycleTable } from "../snapshot/lifecycle";
 import { assembleRelease } from "./assemble";
 import { ResourceDetails } from "./details";
-import { compileLifecycle } from "./lifecycle";
+import { compileLifecycle, recordOffByDefault } from "./lifecycle";
 import type { Reference } from "./reference";
 import { decideServed, deriveDefaultOnBetas, type Decision } from "./served";
 import { snapshotFor } from "./snapshot";
@@ -22,6 +22,7 @@ export function buildAll(ref: Reference): BuildResult {
   const minors = [...ref.api.keys()].filter((m) => minorNumber(m) >= FIRST_MINOR);
   const snapshots = minors.map((minor) => {
     const decisions = decideServed(ref, details, life, defaultOnBetas, minor);
+    recordOffByDefault(life, minor, decisions);
     const release = assembleRelease(ref, details, life, minor, decisions);
     return { minor, decisions, ...snapshotFor(ref, minor, release, ref.sources) };
   });

@@ -3,6 +3,7 @@
 // groups k8s.io/api does not define, and reports where Pluto disagrees with k8s.io/api.
 import type { LifecycleEntry, LifecycleTable } from "../snapshot/lifecycle";
 import type { ApiTypeResource, PlutoEntry, Reference } from "./reference";
+import type { Decision } from "./served";
 import { RULES } from "./rules";
 import { minorNumber, toMinor } from "./versions";
 
@@ -38,10 +39,11 @@ export function compileLifecycle(ref: Reference, resourceNames: (group: string, 
         const f = factsOf(r);
         const prev = byGvk.get(key);
         if (!f && prev) continue;
+        const replacement = f?.replacement ?? null;
         byGvk.set(key, {
           group: pkg.group, version: pkg.version, kind: r.kind, resource: resourceNames(pkg.group, r.kind),
           introduced: toMinor(f?.introduced), deprecated: toMinor(f?.deprecated), removed: toMinor(f?.removed),
-          replacement: f?.replacement ?? null,
+          replacement, earlierReplacements: earlierReplacements(prev, replacement), offByDefaultIn: [],
           source: f ? `k8s.io/api ${release.sourceTag} ${r.lifecycleFunctions ? "lifecycleFunctions" : "markers"}` : `k8s.io/api ${release.sourceTag} (no lifecycle markers)`,
         });
       }
@@ -62,7 +64,7 @@ export function compileLifecycle(ref: Reference, resourceNames: (group: string, 
     }
     if (!own) {
       if (group === "apiextensions.k8s.io" || group === "apiregistration.k8s.io") {
-        byGvk.set(key, { group, version, kind: p.kind, resource: resourceNames(group, p.kind), ...pluto, source: `pluto versions.yaml (rule ${RULES.outsideK8sApi.id})` });
+        byGvk.set(key, { group, version, kind: p.kind, resource: resourceNames(group, p.kind), ...pluto, earlierReplacements: [], offByDefaultIn: [], source: `pluto versions.yaml (rule ${RULES.outsideK8sApi.id})` });
       }
       continue;
     }
@@ -74,6 +76,20 @@ export function compileLifecycle(ref: Reference, resourceNames: (group: string, 
   }
   const entries = [...byGvk.values()].sort((a, b) => (gvkKey(a.group, a.version, a.kind) < gvkKey(b.group, b.version, b.kind) ? -1 : 1));
   return { table: { kind: "LifecycleTable", entries, disagreements }, byGvk, lastRelease };
+}
+
+type Gvk = NonNullable<LifecycleEntry["replacement"]>;
+const sameGvk = (a: Gvk, b: Gvk) => a.group === b.group && a.version === b.version && a.kind === b.kind;
+
+/** The replacements named before this release, newest first, without the one named now. */
+function earlierReplacements(prev: LifecycleEntry | undefined, now: Gvk | null): Gvk[] {
+  const named = [...(prev?.replacement ? [prev.replacement] : []), ...(prev?.earlierReplacements ?? [])];
+  return named.filter((r, i) => (!now || !sameGvk(r, now)) && named.findIndex((x) => sameGvk(x, r)) === i);
+}
+
+/** Records, per kind, the releases whose default apiserver leaves it off although k8s.io/api has it. */
+export function recordOffByDefault(life: CompiledLifecycle, minor: string, decisions: Decision[]): void {
+  for (const d of decisions.filter((x) => x.offByDefault)) life.byGvk.get(gvkKey(d.group, d.version, d.kind))?.offByDefaultIn.push(minor);
 }
 
 function plutoFacts(p: PlutoEntry) {

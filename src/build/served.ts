@@ -7,7 +7,8 @@ import { RULES } from "./rules";
 import { minorNumber, stabilityOf } from "./versions";
 
 export interface ServedKind { group: string; version: string; kind: string; namespaced: boolean }
-export interface Decision extends ServedKind { served: boolean; reason: string }
+/** offByDefault: the release's k8s.io/api has the kind, but a default apiserver leaves it off (alpha, or beta under KEP-3136). */
+export interface Decision extends ServedKind { served: boolean; offByDefault: boolean; reason: string }
 
 const OUTSIDE_K8S_API = ["apiextensions.k8s.io", "apiregistration.k8s.io"];
 
@@ -34,25 +35,25 @@ export function decideServed(ref: Reference, details: ResourceDetails, life: Com
   const decide = (k: ServedKind): Decision => {
     const entry = life.byGvk.get(gvkKey(k.group, k.version, k.kind));
     const stability = stabilityOf(k.version);
-    if (stability === "alpha") return { ...k, served: false, reason: RULES.alphaOff.id };
-    if (isRemovedBy(entry, minor)) return { ...k, served: false, reason: `${RULES.removedNotServed.id} (removed ${entry!.removed})` };
+    if (isRemovedBy(entry, minor)) return { ...k, served: false, offByDefault: false, reason: `${RULES.removedNotServed.id} (removed ${entry!.removed})` };
+    if (stability === "alpha") return { ...k, served: false, offByDefault: true, reason: RULES.alphaOff.id };
     if (stability === "beta") {
       const introduced = entry?.introduced;
       if (introduced && minorNumber(introduced) >= 24) {
         const gv = `${k.group}/${k.version}`;
         return defaultOnBetas.has(gv)
-          ? { ...k, served: true, reason: `${RULES.betaOffFrom124.id}: exception seen in the ${defaultOnBetas.get(gv)} capture` }
-          : { ...k, served: false, reason: `${RULES.betaOffFrom124.id} (introduced ${introduced})` };
+          ? { ...k, served: true, offByDefault: false, reason: `${RULES.betaOffFrom124.id}: exception seen in the ${defaultOnBetas.get(gv)} capture` }
+          : { ...k, served: false, offByDefault: true, reason: `${RULES.betaOffFrom124.id} (introduced ${introduced})` };
       }
     }
-    return { ...k, served: true, reason: stability === "ga" ? "GA" : "beta introduced before 1.24" };
+    return { ...k, served: true, offByDefault: false, reason: stability === "ga" ? "GA" : "beta introduced before 1.24" };
   };
 
   for (const pkg of release.groups) {
     const upstreamKinds = details.upstreamKinds(pkg.group, pkg.version);
     for (const r of pkg.resources) {
       if (!r.registered) continue;
-      if (r.genclient.noVerbs) { decisions.push({ group: pkg.group, version: pkg.version, kind: r.kind, namespaced: r.namespaced, served: false, reason: RULES.noVerbsNotServed.id }); continue; }
+      if (r.genclient.noVerbs) { decisions.push({ group: pkg.group, version: pkg.version, kind: r.kind, namespaced: r.namespaced, served: false, offByDefault: false, reason: RULES.noVerbsNotServed.id }); continue; }
       decisions.push(decide({ group: pkg.group, version: pkg.version, kind: r.kind, namespaced: r.namespaced }));
     }
     // Registered kinds without +genclient that upstream serves as resources (core Binding).

@@ -7,20 +7,35 @@ export const VERDICT_STATUSES = ["served", "deprecated", "not-served", "unknown"
 export const VerdictStatus = z.enum(VERDICT_STATUSES);
 export type VerdictStatus = z.infer<typeof VerdictStatus>;
 
+/** Why a not-served verdict is not served. */
+export const NotServedReason = z.enum([
+  /** Nothing up to the target release has it; firstServedIn names the first release serving it by default. */
+  "not-yet-served",
+  /** The target's k8s.io/api has it, but a default apiserver leaves it off (alpha, or beta from 1.24). */
+  "off-by-default",
+  /** A release snapshot stopped serving it (removedIn), or k8s.io/api's lifecycle removed it before the bundled releases. */
+  "removed",
+  /** None of the above is known (for example a payload kind that is never a resource). */
+  "not-served",
+]);
+
 export const ApiRef = z.object({ apiVersion: z.string(), kind: z.string() }).strict();
 export type ApiRef = z.infer<typeof ApiRef>;
 
 export const Verdict = z.object({
   target: z.string(),
   status: VerdictStatus,
+  /** Not served: why; null for every other status. */
+  reason: NotServedReason.nullable(),
   /** One sentence a person can act on. */
   message: z.string(),
   deprecatedIn: z.string().nullable(),
-  /** Not served: the first release that stopped serving it (from the snapshots, else the lifecycle facts). Deprecated: the planned removal. */
+  /** Not served: the first release that stopped serving it (from the snapshots, else the lifecycle facts when that is before them). Deprecated: the lifecycle's removal release. */
   removedIn: z.string().nullable(),
   lastServedIn: z.string().nullable(),
-  /** Not served yet: the first release that serves it. */
+  /** Not served yet or off by default: the first release that serves it by default. */
   firstServedIn: z.string().nullable(),
+  /** What to use instead: always one the target serves; null when the target serves none. */
   replacement: ApiRef.nullable(),
   /** The lifecycle facts from k8s.io/api markers, shown alongside what the snapshots say. */
   lifecycle: z.object({ deprecated: z.string().nullable(), removed: z.string().nullable(), source: z.string() }).strict().nullable(),

@@ -1,6 +1,6 @@
 // The verdict for one object against one target snapshot. "Served" always comes from the
 // target itself; deprecation and planned removal from the lifecycle facts; when and why
-// something stopped being served from the release history.
+// something is not served from the release history: not yet, off by default, or removed.
 import { groupVersion, splitGroupVersion } from "../discovery/model";
 import type { SnapshotIndex } from "../diff/snapshot-index";
 import type { LifecycleEntry } from "../snapshot/lifecycle";
@@ -8,66 +8,117 @@ import { lifecycleFor, type ReleaseHistory } from "../timeline/history";
 import type { ApiRef, Verdict } from "./result";
 import { minorNumber } from "../snapshot/ids";
 
-const api = (r: { group: string; version: string; kind: string }): ApiRef => ({ apiVersion: groupVersion(r.group, r.version), kind: r.kind });
+type Gvk = { group: string; version: string; kind: string };
+const api = (r: Gvk): ApiRef => ({ apiVersion: groupVersion(r.group, r.version), kind: r.kind });
 const named = (r: ApiRef) => `${r.apiVersion} ${r.kind}`;
+const minorOf = (n: number) => `1.${n}`;
 
 /** Releases serving group/version/kind, oldest first. */
 function releasesServing(history: ReleaseHistory, gv: string, kind: string): string[] {
   return history.releases.filter((id) => history.served.get(id)?.get(gv)?.some((r) => r.kind === kind));
 }
 
-const serves = (target: SnapshotIndex, group: string, version: string, kind: string) =>
-  target.groups.find((g) => g.name === group)?.versions.find((v) => v.version === version)?.resources.some((r) => r.kind === kind) ?? false;
+const serves = (target: SnapshotIndex, r: Gvk) =>
+  target.groups.find((g) => g.name === r.group)?.versions.find((v) => v.version === r.version)?.resources.some((x) => x.kind === r.kind) ?? false;
 
-/** What to use instead on the target: the lifecycle's replacement when the target serves it, else the
- * target's own version of the same group and kind, else the lifecycle's replacement as a pointer. */
-function replacementFor(target: SnapshotIndex, group: string, version: string, kind: string, life: LifecycleEntry | undefined): ApiRef | null {
-  const r = life?.replacement;
-  if (r && serves(target, r.group, r.version, r.kind)) return api(r);
-  const other = target.groups.find((g) => g.name === group)?.versions.find((v) => v.version !== version && v.resources.some((x) => x.kind === kind));
-  if (other) return api({ group, version: other.version, kind });
-  return r ? api(r) : null;
+/**
+ * What to use instead, only if the target serves it: the replacements k8s.io/api names (now, then
+ * earlier ones), followed down their own replacements; else another version of the same group and
+ * kind that the target serves (its preferred one first).
+ */
+function replacementFor(target: SnapshotIndex, history: ReleaseHistory, self: Gvk, life: LifecycleEntry | undefined): ApiRef | null {
+  const seen = new Set([groupVersion(self.group, self.version) + " " + self.kind]);
+  const queue: Gvk[] = life ? [...(life.replacement ? [life.replacement] : []), ...life.earlierReplacements] : [];
+  while (queue.length) {
+    const r = queue.shift()!;
+    const key = groupVersion(r.group, r.version) + " " + r.kind;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (serves(target, r)) return api(r);
+    const next = lifecycleFor(history, r.group, r.version, r.kind);
+    if (next) queue.push(...(next.replacement ? [next.replacement] : []), ...next.earlierReplacements);
+  }
+  const other = target.groups.find((g) => g.name === self.group)?.versions.find((v) => v.version !== self.version && v.resources.some((x) => x.kind === self.kind));
+  return other ? api({ group: self.group, version: other.version, kind: self.kind }) : null;
+}
+
+const fromK8sApi = (life: LifecycleEntry) => life.source.startsWith("k8s.io/api");
+/** Where the lifecycle facts come from, said where they are not k8s.io/api's own. */
+function lifecycleSource(life: LifecycleEntry, group: string): string {
+  return fromK8sApi(life) ? "" : ` (from Pluto's versions.yaml: k8s.io/api does not define ${group})`;
 }
 
 export function verdictFor(apiVersion: string, kind: string, target: SnapshotIndex, history: ReleaseHistory): Verdict {
   const { group, version } = splitGroupVersion(apiVersion);
+  const self = { group, version, kind };
   const gv = groupVersion(group, version);
-  const targetGroup = target.groups.find((g) => g.name === group);
-  const served = serves(target, group, version, kind);
   const life = lifecycleFor(history, group, version, kind);
   const lifecycle = life ? { deprecated: life.deprecated, removed: life.removed, source: life.source } : null;
-  const replacement = replacementFor(target, group, version, kind, life);
-  const use = replacement ? `; use ${named(replacement)}` : "";
-  const base = { target: target.id, deprecatedIn: life?.deprecated ?? null, replacement, lifecycle, lastServedIn: null, firstServedIn: null };
+  const base = { target: target.id, deprecatedIn: life?.deprecated ?? null, lifecycle, lastServedIn: null, firstServedIn: null, removedIn: null };
   const tMinor = minorNumber(target.kubernetesVersion);
+  const minor = (id: string) => history.minors.get(id)!;
+  /** "removed in X" where the release snapshot of X shows it, "removal planned for X" past the bundled releases. */
+  const removal = (removed: string) => {
+    const release = history.releases.find((id) => minor(id) === minorNumber(removed));
+    if (!release) return minorNumber(removed) > Math.max(...history.minors.values()) ? `removal planned for ${removed}` : `k8s.io/api's lifecycle removes it in ${removed}`;
+    const serving = releasesServing(history, gv, kind);
+    if (serving.includes(release)) return `k8s.io/api's lifecycle removes it in ${removed}, though ${release} still serves it`;
+    return serving.length ? `removed in ${removed}` : `k8s.io/api's lifecycle removes it in ${removed}`;
+  };
 
-  if (served) {
+  if (serves(target, self)) {
     if (life?.deprecated && minorNumber(life.deprecated) <= tMinor) {
-      const removal = life.removed ? `, removed in ${life.removed}` : "";
-      return { ...base, status: "deprecated", removedIn: life.removed, message: `${gv} ${kind} is served by ${target.id} but deprecated since ${life.deprecated}${removal}${use}` };
+      const replacement = replacementFor(target, history, self, life);
+      const use = replacement ? `; use ${named(replacement)}` : `; nothing in ${target.id} replaces it`;
+      const removed = life.removed ? `; ${removal(life.removed)}` : "";
+      return { ...base, status: "deprecated", reason: null, removedIn: life.removed, replacement,
+        message: `${gv} ${kind} is served by ${target.id} but deprecated since ${life.deprecated}${removed}${lifecycleSource(life, group)}${use}` };
     }
-    return { ...base, status: "served", deprecatedIn: null, removedIn: null, replacement: null, message: `${gv} ${kind} is served by ${target.id}` };
+    return { ...base, status: "served", reason: null, deprecatedIn: null, replacement: null, message: `${gv} ${kind} is served by ${target.id}` };
   }
 
-  if (!targetGroup && !history.groups.has(group)) {
-    return { ...base, status: "unknown", removedIn: null, replacement: null,
+  if (!target.groups.some((g) => g.name === group) && !history.groups.has(group)) {
+    return { ...base, status: "unknown", reason: null, replacement: null,
       message: `${target.id} does not serve group ${group} and it is not a Kubernetes built-in group: a custom resource, served only where its CustomResourceDefinition is installed` };
   }
 
+  const replacement = replacementFor(target, history, self, life);
+  const use = replacement ? `use ${named(replacement)}` : `nothing in ${target.id} replaces it`;
+  const notServed = (reason: NonNullable<Verdict["reason"]>, why: string, facts: Partial<Verdict> = {}): Verdict =>
+    ({ ...base, ...facts, status: "not-served", reason, replacement, message: `${gv} ${kind} is not served by ${target.id}: ${why}; ${use}` });
+
   const serving = releasesServing(history, gv, kind);
-  const minor = (id: string) => history.minors.get(id)!;
   const earlier = serving.filter((id) => minor(id) <= tMinor);
   const later = serving.filter((id) => minor(id) > tMinor);
-  if (!earlier.length && later.length) {
-    return { ...base, status: "not-served", removedIn: null, firstServedIn: later[0]!,
-      message: `${gv} ${kind} is not served by ${target.id}: first served in ${later[0]}${use}` };
+  const firstServedIn = later[0] ?? null;
+  const servedLater = firstServedIn ? `; first served by default in ${firstServedIn}` : "";
+
+  if (life?.offByDefaultIn.some((m) => minorNumber(m) === tMinor)) {
+    const stage = /alpha/.test(version) ? "alpha" : "beta";
+    return notServed("off-by-default", `${gv} is ${stage} and off by default in ${minorOf(tMinor)} (enable it with --runtime-config=${gv}=true)${servedLater}`, { firstServedIn });
   }
+
+  // Not yet: nothing up to the target has it (not served, not even off by default, not introduced).
+  const firstKnown = Math.min(...[life?.introduced, life?.offByDefaultIn[0], firstServedIn && minorOf(minor(firstServedIn))]
+    .filter((m): m is string => !!m).map(minorNumber));
+  if (!earlier.length && firstKnown > tMinor) {
+    const why = firstServedIn
+      ? `not yet served; first served in ${firstServedIn}`
+      : `not yet in ${minorOf(tMinor)}; k8s.io/api adds it in ${minorOf(firstKnown)}, and no release serves it by default`;
+    return notServed("not-yet-served", why, { firstServedIn });
+  }
+
   const lastServedIn = earlier.at(-1) ?? null;
   const stoppedIn = lastServedIn === null ? null : history.releases[history.releases.indexOf(lastServedIn) + 1] ?? null;
-  const removedIn = stoppedIn ?? life?.removed ?? null;
-  const why = lastServedIn === null
-    ? (removedIn ? `removed in ${removedIn}` : "no release snapshot serves it")
-    : `${stoppedIn && minor(stoppedIn) <= tMinor ? `removed in ${stoppedIn}, ` : ""}last served in ${lastServedIn}`;
-  const lifeNote = life?.removed && life.removed !== removedIn ? ` (k8s.io/api marks it removed in ${life.removed})` : "";
-  return { ...base, status: "not-served", removedIn, lastServedIn, message: `${gv} ${kind} is not served by ${target.id}: ${why}${lifeNote}${use}` };
+  if (lastServedIn && stoppedIn && minor(stoppedIn) <= tMinor) {
+    const lifeNote = life?.removed && life.removed !== stoppedIn ? ` (the lifecycle marks it removed in ${life.removed})` : "";
+    return notServed("removed", `removed in ${stoppedIn}, last served in ${lastServedIn}${lifeNote}`, { removedIn: stoppedIn, lastServedIn });
+  }
+  if (life?.removed && minorNumber(life.removed) <= tMinor) {
+    const before = lastServedIn ? `last served in ${lastServedIn}` : "no bundled release serves it";
+    const by = fromK8sApi(life) ? " (k8s.io/api lifecycle)" : lifecycleSource(life, group);
+    return notServed("removed", `removed in ${life.removed}${by}; ${before}`, { removedIn: life.removed, lastServedIn });
+  }
+  const planned = life?.removed ? `; ${minorNumber(life.removed) > tMinor ? removal(life.removed) : `k8s.io/api's lifecycle removes it in ${life.removed}`}` : "";
+  return notServed("not-served", lastServedIn ? `last served in ${lastServedIn}${planned}` : `no release snapshot serves it${planned}`, { lastServedIn });
 }

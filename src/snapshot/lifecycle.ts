@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { MINOR } from "./manifest";
 
+const GroupVersionKind = z.object({ group: z.string(), version: z.string(), kind: z.string() }).strict();
+
 export const LifecycleEntry = z.object({
   group: z.string(),
   version: z.string(),
@@ -13,7 +15,13 @@ export const LifecycleEntry = z.object({
   introduced: z.string().regex(MINOR).nullable(),
   deprecated: z.string().regex(MINOR).nullable(),
   removed: z.string().regex(MINOR).nullable(),
-  replacement: z.object({ group: z.string(), version: z.string(), kind: z.string() }).strict().nullable(),
+  replacement: GroupVersionKind.nullable(),
+  /** Replacements that earlier releases' k8s.io/api named instead (newest first): what an older target can use
+   * when the current replacement did not exist yet (autoscaling/v2beta1 -> v2beta2 before autoscaling/v2). */
+  earlierReplacements: z.array(GroupVersionKind),
+  /** Releases (minors) whose k8s.io/api has the kind but whose default kube-apiserver does not serve it:
+   * alpha, or beta under KEP-3136; a cluster serves it only with --runtime-config=<group/version>=true. */
+  offByDefaultIn: z.array(z.string().regex(MINOR)),
   /** Where the facts come from, e.g. "k8s.io/api v0.36.0 lifecycleFunctions" or "pluto versions.yaml". */
   source: z.string(),
 }).strict();

@@ -44,6 +44,20 @@ describe("snapshot build", () => {
     expect(table.disagreements).toContainEqual(expect.objectContaining({ group: "flowcontrol.apiserver.k8s.io", version: "v1beta1", kind: "FlowSchema", field: "removed", pluto: "1.29", reference: "1.26" }));
     expect(table.entries).toContainEqual(expect.objectContaining({ group: "extensions", version: "v1beta1", kind: "Ingress", resource: "ingresses", removed: "1.22", replacement: { group: "networking.k8s.io", version: "v1", kind: "Ingress" } }));
   });
+
+  it("records off by default only for alpha or beta kinds that the release's k8s.io/api has and its snapshot does not serve", async () => {
+    const table = LifecycleTable.parse(JSON.parse(readFileSync(join(SNAPSHOTS_DIR, "lifecycle.json"), "utf8")));
+    const off = table.entries.filter((e) => e.offByDefaultIn.length);
+    expect(off.length).toBeGreaterThan(20);
+    for (const e of off) {
+      expect(e.version, `${e.group}/${e.version}`).toMatch(/(alpha|beta)\d+$/);
+      for (const minor of e.offByDefaultIn) {
+        expect(reference_().api.get(minor)!.groups.some((p) => p.group === e.group && p.version === e.version && p.resources.some((r) => r.kind === e.kind))).toBe(true);
+        const served = model(await snapshot(minor)).some((g) => g.name === e.group && g.versions.some((v) => v.version === e.version && v.resources.some((r) => r.kind === e.kind)));
+        expect(served, `${minor} ${e.group}/${e.version} ${e.kind}`).toBe(false);
+      }
+    }
+  });
 });
 
 describe("fidelity to the kubectl api-resources captures", () => {
