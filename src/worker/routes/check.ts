@@ -11,7 +11,6 @@ import { countDocuments, distinctTargets, HTTP_BODY_LIMIT, HTTP_VERDICT_LIMIT, t
 import { CHECK_FORMATS, checkContentTypes, checkRenderers } from "../../check/render";
 import { FAIL_ON } from "../../check/render/options";
 import { decodeUtf8 } from "../../check/utf8";
-import { releaseHistoryOf } from "../../timeline/history";
 import type { AppEnv } from "../env";
 import { statusResponse } from "../status";
 import { kvSnapshots } from "./kv-snapshots";
@@ -67,7 +66,7 @@ check.post("/", async (c) => {
   const tooLarge = tooManyVerdicts(read.objects.length, "objects", ids.length, HTTP_VERDICT_LIMIT);
   if (tooLarge) return statusResponse(413, tooLarge);
   const targets = await Promise.all(ids.map((id) => store.index(id)));
-  const result = checkObjects(read, targets, await releaseHistoryOf(store));
+  const result = checkObjects(read, targets, await store.history());
   const body = checkRenderers[q.data.format](result, { failOn: new Set(q.data["fail-on"]) });
   return c.body(body, result.errors.length ? 422 : 200, { "content-type": checkContentTypes[q.data.format], "cache-control": "no-store" });
 });

@@ -2,7 +2,6 @@
 // GET /v1/timeline/{group}/{version}/{kind-or-resource}  one resource ("core" is the core group)
 import { Hono } from "hono";
 import { groupFromParam } from "../../diff/group-name";
-import { releaseHistoryOf } from "../../timeline/history";
 import { groupTimeline, resourceTimeline } from "../../timeline/timeline";
 import type { AppEnv } from "../env";
 import { readOnly } from "../middleware/methods";
@@ -14,12 +13,12 @@ timeline.use("*", readOnly());
 
 timeline.get("/:group", async (c) => {
   const group = c.req.param("group");
-  const t = groupTimeline(await releaseHistoryOf(kvSnapshots(c.env)), groupFromParam(group));
+  const t = groupTimeline(await kvSnapshots(c.env).history(), groupFromParam(group));
   return t ? c.json(t) : statusResponse(404, `no release serves group ${group} and no lifecycle fact names it`);
 });
 
 timeline.get("/:group/:version/:name", async (c) => {
   const { group, version, name } = c.req.param();
-  const t = resourceTimeline(await releaseHistoryOf(kvSnapshots(c.env)), groupFromParam(group), version, name);
+  const t = resourceTimeline(await kvSnapshots(c.env).history(), groupFromParam(group), version, name);
   return t ? c.json(t) : statusResponse(404, `no release serves ${group}/${version} ${name} and no lifecycle fact names it`);
 });
