@@ -8,7 +8,7 @@ export const ManifestLocation = z.object({
   document: z.number().int().positive(),
   /** 1-based line of the object (of the item, inside a List). */
   line: z.number().int().positive(),
-  /** 0-based position inside a List's items, else null. */
+  /** 0-based position inside its List's items (the innermost List when Lists nest), else null. */
   item: z.number().int().nonnegative().nullable(),
   /** Helm's "# Source: chart/templates/x.yaml" comment, when the document carries one. */
   template: z.string().nullable(),
@@ -21,7 +21,7 @@ export const ManifestObject = z.object({
   kind: z.string().nullable(),
   name: z.string().nullable(),
   namespace: z.string().nullable(),
-  /** Why the object cannot be checked (no apiVersion or kind, not a mapping), else null. */
+  /** Why the object cannot be checked (no apiVersion or kind, one that is not a string, not a mapping), else null. */
   problem: z.string().nullable(),
 }).strict();
 export type ManifestObject = z.infer<typeof ManifestObject>;

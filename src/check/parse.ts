@@ -24,6 +24,13 @@ function helmTemplate(comment: string): string | null {
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** Why a present apiVersion or kind cannot be used: it is not a string (`apiVersion: 1`, a YAML number). */
+function invalidField(field: string, v: unknown): string | null {
+  if (v === undefined || v === null || v === "" || typeof v === "string") return null;
+  const what = Array.isArray(v) ? "a sequence" : typeof v === "object" ? "a mapping" : `the ${typeof v} ${JSON.stringify(v)}`;
+  return `invalid ${field} value: ${what}, not a string${field === "apiVersion" ? ' such as "apps/v1" (quote it)' : ""}`;
+}
+
 function describeObject(value: unknown, location: ManifestLocation): ManifestObject {
   if (!isRecord(value)) {
     const what = Array.isArray(value) ? "a sequence" : `a ${typeof value}`;
@@ -31,12 +38,14 @@ function describeObject(value: unknown, location: ManifestLocation): ManifestObj
   }
   const meta = isRecord(value.metadata) ? value.metadata : {};
   const apiVersion = str(value.apiVersion), kind = str(value.kind);
-  const missing = [apiVersion ? null : "apiVersion", kind ? null : "kind"].filter(Boolean);
+  const invalid = [invalidField("apiVersion", value.apiVersion), invalidField("kind", value.kind)].filter(Boolean);
+  const missing = [apiVersion || invalidField("apiVersion", value.apiVersion) ? null : "apiVersion", kind || invalidField("kind", value.kind) ? null : "kind"].filter(Boolean);
+  const problems = [...invalid, ...(missing.length ? [`object has no ${missing.join(" and ")}`] : [])];
   return {
     location, apiVersion, kind,
     name: str(meta.name) ?? str(meta.generateName),
     namespace: str(meta.namespace),
-    problem: missing.length ? `object has no ${missing.join(" and ")}` : null,
+    problem: problems.length ? problems.join("; ") : null,
   };
 }
 
@@ -45,32 +54,68 @@ function isList(value: unknown): value is { items: unknown[] } {
   return isRecord(value) && typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items);
 }
 
+/**
+ * The objects of a JSON stream, `{...}{...}` or one per line, as kubectl's YAML-or-JSON decoder reads
+ * a body whose first character is "{": offsets of each top-level object; null when the text is not
+ * such a stream of two or more objects (one object is plain YAML).
+ */
+export function splitJsonStream(text: string): { start: number; end: number }[] | null {
+  const values: { start: number; end: number }[] = [];
+  const skipSpace = (i: number) => { while (i < text.length && /\s/.test(text[i]!)) i++; return i; };
+  let i = skipSpace(0);
+  while (i < text.length) {
+    if (text[i] !== "{") return null;
+    const start = i;
+    let depth = 0, inString = false;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (inString) {
+        if (c === "\\") i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "{" || c === "[") depth++;
+      else if ((c === "}" || c === "]") && --depth === 0) { i++; break; }
+    }
+    if (depth !== 0) return null;
+    values.push({ start, end: i });
+    i = skipSpace(i);
+  }
+  return values.length > 1 ? values : null;
+}
+
+/** The documents of the text, each with the offset its positions count from. */
+function composeDocuments(text: string): { doc: Document.Parsed; base: number }[] {
+  const compose = (t: string) => [...new Composer({ merge: true, prettyErrors: false }).compose(new Parser().parse(t))];
+  const stream = splitJsonStream(text);
+  if (stream) return stream.flatMap(({ start, end }) => compose(text.slice(start, end)).map((doc) => ({ doc, base: start })));
+  return compose(text).map((doc) => ({ doc, base: 0 }));
+}
+
 export function parseManifests(source: string, text: string): ParsedManifests {
   const objects: ManifestObject[] = [];
   const errors: ManifestError[] = [];
   const { text: safe, deep } = blankDeepDocuments(text, MAX_DEPTH);
   const lines = new LineCounter();
-  const docs: Document.Parsed[] = [...new Composer({ merge: true, prettyErrors: false }).compose(new Parser(lines.addNewLine).parse(safe))];
-  const pos = (offset: number) => lines.linePos(offset);
-  const fail = (document: number, offset: number, reason: ManifestError["reason"], message: string) => {
-    const { line, col } = pos(offset);
-    errors.push({ source, document, line, column: col, reason, message });
-  };
+  lines.addNewLine(0);
+  for (let nl = safe.indexOf("\n"); nl >= 0; nl = safe.indexOf("\n", nl + 1)) lines.addNewLine(nl + 1);
 
-  docs.forEach((doc, i) => {
+  composeDocuments(safe).forEach(({ doc, base }, i) => {
     const document = i + 1;
-    const tooDeep = deep.find((d) => d.start === doc.range[0]);
-    if (tooDeep) return fail(document, tooDeep.at, "TooDeep", `document ${document} is nested more than ${MAX_DEPTH} levels deep; refused`);
-    if (doc.errors.length) {
-      for (const e of doc.errors) fail(document, e.pos[0], "MalformedYAML", e.message);
-      return;
-    }
+    const pos = (offset: number) => lines.linePos(base + offset);
+    // One error per document: a parser's follow-on messages add nothing a person can act on.
+    const fail = (offset: number, reason: ManifestError["reason"], message: string) => {
+      const { line, col } = pos(offset);
+      errors.push({ source, document, line, column: col, reason, message });
+    };
+    const tooDeep = deep.find((d) => d.start === base + doc.range[0]);
+    if (tooDeep) return fail(tooDeep.at - base, "TooDeep", `document ${document} is nested more than ${MAX_DEPTH} levels deep; refused`);
+    if (doc.errors.length) return fail(doc.errors[0]!.pos[0], "MalformedYAML", doc.errors[0]!.message);
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       // yaml throws only for excessive aliasing here: the document is well-formed but refused.
-      return fail(document, doc.contents?.range[0] ?? doc.range[0], "TooManyAliases", `document ${document} expands aliases beyond the limit (${MAX_ALIAS_COUNT}); refused: ${(e as Error).message}`);
+      return fail(doc.contents?.range[0] ?? doc.range[0], "TooManyAliases", `document ${document} expands aliases beyond the limit (${MAX_ALIAS_COUNT}); refused: ${(e as Error).message}`);
     }
     if (value === null || value === undefined) return; // empty documents, as kubectl skips them
     // Where yaml attaches the comment above the first key depends on the blank lines around it.
@@ -79,14 +124,16 @@ export function parseManifests(source: string, text: string): ParsedManifests {
     const comment = [doc.commentBefore, doc.contents?.commentBefore, keyComment].filter(Boolean).join("\n");
     const template = helmTemplate(comment);
     const at = (offset: number, item: number | null): ManifestLocation => ({ source, document, line: pos(offset).line, item, template });
-    const start = doc.contents?.range[0] ?? doc.range[0];
-    if (!isList(value)) return void objects.push(describeObject(value, at(start, null)));
-    const itemsNode = isMap(doc.contents) ? doc.contents.get("items", true) : undefined;
-    value.items.forEach((item, n) => {
-      const node: unknown = isSeq(itemsNode) ? itemsNode.items[n] : undefined;
-      const offset = isNode(node) && node.range ? node.range[0] : start;
-      objects.push(describeObject(item, at(offset, n)));
-    });
+    // Lists nest (a List item may be a List): kubectl flattens every level.
+    const add = (value: unknown, node: unknown, offset: number, item: number | null): void => {
+      if (!isList(value)) return void objects.push(describeObject(value, at(offset, item)));
+      const itemsNode = isMap(node) ? node.get("items", true) : undefined;
+      value.items.forEach((child, n) => {
+        const childNode: unknown = isSeq(itemsNode) ? itemsNode.items[n] : undefined;
+        add(child, childNode, isNode(childNode) && childNode.range ? childNode.range[0] : offset, n);
+      });
+    };
+    add(value, doc.contents, doc.contents?.range[0] ?? doc.range[0], null);
   });
   return { objects, errors };
 }

@@ -112,3 +112,39 @@ describe("reading manifests", () => {
     expect(parseManifests("helm.yaml", text).objects[0]?.location.template).toBe("shop/templates/configmap.yaml");
   });
 });
+
+describe("inputs kubectl reads", () => {
+  const lineOf = (file: string, line: number) => fixture(file).split("\n")[line - 1];
+
+  it("flattens Lists nested in Lists at every level, locating the innermost items", () => {
+    const { objects, errors } = parseManifests("nested-list.yaml", fixture("inputs/nested-list.yaml"));
+    expect(errors).toEqual([]);
+    expect(objects.map((o) => [o.kind, o.name, o.location.item])).toEqual([["ConfigMap", "backup-settings", 0], ["ServiceAccount", "backup", 0], ["CronJob", "etcd-backup", 1]]);
+    expect(lineOf("inputs/nested-list.yaml", objects[2]!.location.line)).toBe("  - apiVersion: batch/v1beta1");
+  });
+
+  it("reads concatenated JSON objects, one document each, at their own lines (kubectl create --dry-run -o json twice)", () => {
+    const { objects, errors } = parseManifests("dry-run.json", fixture("inputs/dry-run-concatenated.json"));
+    expect(errors).toEqual([]);
+    expect(objects.map((o) => [o.kind, o.apiVersion, o.location.document])).toEqual([["Deployment", "apps/v1", 1], ["CronJob", "batch/v1beta1", 2]]);
+    expect(objects.map((o) => lineOf("inputs/dry-run-concatenated.json", o.location.line))).toEqual(["{", "{"]);
+    expect(objects[1]!.location.line).toBe(fixture("inputs/dry-run-concatenated.json").split("\n").indexOf("}") + 2);
+  });
+
+  it("reads JSON objects written back to back on one line", () => {
+    const text = '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"a{b"}}{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"q\\"}"}}\n';
+    expect(parseManifests("x.json", text).objects.map((o) => [o.kind, o.name, o.location.line])).toEqual([["Namespace", "a{b", 1], ["ServiceAccount", 'q"}', 1]]);
+  });
+
+  it("reports one error per unreadable document, not one per parser message", () => {
+    const { objects, errors } = parseManifests("two-broken.yaml", fixture("inputs/two-broken-documents.yaml"));
+    expect(errors.map((e) => e.document)).toEqual([2, 3]);
+    expect(objects.map((o) => o.name)).toEqual(["fine", "also-fine"]);
+  });
+
+  it("calls a number apiVersion invalid, not missing", () => {
+    const [o] = parseManifests("cm.yaml", fixture("inputs/unquoted-api-version.yaml")).objects;
+    expect(o).toMatchObject({ apiVersion: null, kind: "ConfigMap" });
+    expect(o!.problem).toBe('invalid apiVersion value: the number 1, not a string such as "apps/v1" (quote it)');
+  });
+});

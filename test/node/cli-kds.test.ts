@@ -165,3 +165,20 @@ describe("kds diff and versions", () => {
     expect(JSON.parse(r.stdout).items.map((i: { id: string }) => i.id)).toEqual(listSnapshotIds(join(REPO, "snapshots")));
   });
 });
+
+describe("kds check reads what kubectl reads", () => {
+  it("counts unreadable documents, not parser messages, and still checks the readable ones", async () => {
+    const r = await kds(["check", "--target", "1.29", join(FIX, "inputs/two-broken-documents.yaml")]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("2 objects checked against 1.29");
+    expect(r.stdout).toContain(", 2 unreadable documents");
+  });
+
+  it("checks a CronJob two Lists deep, and concatenated JSON from stdin", async () => {
+    const nested = await kds(["check", "-o", "json", "--target", "1.25", join(FIX, "inputs/nested-list.yaml")]);
+    const cron = CheckResult.parse(JSON.parse(nested.stdout)).objects.find((o) => o.kind === "CronJob")!;
+    expect(cron.verdicts[0]).toMatchObject({ status: "not-served", reason: "removed", replacement: { apiVersion: "batch/v1", kind: "CronJob" } });
+    const json = await kds(["check", "-o", "json", "--target", "1.29", "-"], readFileSync(join(FIX, "inputs/dry-run-concatenated.json"), "utf8"));
+    expect(CheckResult.parse(JSON.parse(json.stdout)).objects.map((o) => o.kind)).toEqual(["Deployment", "CronJob"]);
+  });
+});
