@@ -8,6 +8,8 @@ import { byteLength, sha256Hex, toFile, toWire } from "./wire";
 
 export interface SnapshotDocument { ref: DocumentRef; body: unknown }
 export interface LoadedSnapshot { dir: string; manifest: Manifest; documents: Map<string, SnapshotDocument> }
+/** A file a snapshot carries besides its documents (the field index), written as is. */
+export interface SnapshotFile { file: string; text: string }
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,7 +28,7 @@ export function listSnapshotIds(root: string): string[] {
 export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
   const manifest = Manifest.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));
   const documents = new Map<string, SnapshotDocument>();
-  const listed = new Set(manifest.documents.map((d) => d.file));
+  const listed = new Set([...manifest.documents.map((d) => d.file), ...(manifest.fields ? [manifest.fields.file] : [])]);
   for (const file of walk(dir).map((p) => relative(dir, p).split(sep).join("/"))) {
     if (file !== "manifest.json" && !listed.has(file)) throw new Error(`${dir}: ${file} is not listed in the manifest`);
   }
@@ -40,11 +42,14 @@ export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
     if ((await sha256Hex(wire)) !== entry.sha256) throw new Error(`${dir}/${entry.file}: content hash differs from the manifest`);
     documents.set(documentKey(ref), { ref, body });
   }
+  if (manifest.fields && (await sha256Hex(readFileSync(join(dir, manifest.fields.file), "utf8"))) !== manifest.fields.sha256) {
+    throw new Error(`${dir}/${manifest.fields.file}: content hash differs from the manifest`);
+  }
   return { dir, manifest, documents };
 }
 
 /** Validates and writes a snapshot folder (replacing it), computing the manifest's document entries. */
-export async function writeSnapshot(dir: string, manifest: Omit<Manifest, "documents">, docs: SnapshotDocument[]): Promise<Manifest> {
+export async function writeSnapshot(dir: string, manifest: Omit<Manifest, "documents">, docs: SnapshotDocument[], extra: SnapshotFile[] = []): Promise<Manifest> {
   const entries: DocumentEntry[] = [];
   for (const { ref, body } of docs) {
     const result = schemaFor(ref).safeParse(body);
@@ -60,6 +65,7 @@ export async function writeSnapshot(dir: string, manifest: Omit<Manifest, "docum
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, toFile(body));
   }
+  for (const { file, text } of extra) writeFileSync(join(dir, file), text);
   writeFileSync(join(dir, "manifest.json"), toFile(full));
   return full;
 }

@@ -35,6 +35,17 @@ export const BuiltProvenance = z.object({
   parts: z.array(z.object({ part: z.string(), from: z.string() }).strict()),
 }).strict();
 
+/** The release's field index (src/fields/field-index.ts): its file in the folder and what it was built from. */
+export const FieldIndexEntry = z.object({
+  file: z.string(),
+  /** sha256 (hex) of the file's bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().positive(),
+  sources: z.array(SourceFile),
+  from: z.string(),
+}).strict();
+export type FieldIndexEntry = z.infer<typeof FieldIndexEntry>;
+
 export const CapturedProvenance = z.object({
   kind: z.literal("captured"),
   server: z.string(),
@@ -52,5 +63,7 @@ export const Manifest = z.object({
   unknown: z.array(Unknown),
   notes: z.array(z.string()),
   documents: z.array(DocumentEntry).min(1),
+  /** Built releases carry a field index; captured clusters do not. */
+  fields: FieldIndexEntry.optional(),
 }).strict();
 export type Manifest = z.infer<typeof Manifest>;
