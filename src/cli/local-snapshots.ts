@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { indexOfSnapshot, type SnapshotEntry, type SnapshotIndex, type SnapshotSource } from "../diff/snapshot-index";
 import { listSnapshotIds, loadSnapshot } from "../snapshot/fs";
+import { FieldIndex } from "../fields/field-index";
 import { LifecycleTable } from "../snapshot/lifecycle";
 import { Manifest } from "../snapshot/manifest";
 import { releaseHistoryOf, type ReleaseHistory } from "../timeline/history";
@@ -21,6 +22,7 @@ export function localSnapshots(dir: string): LocalSnapshots {
   if (!existsSync(dir)) throw new Error(`snapshot folder ${dir} does not exist`);
   const ids = listSnapshotIds(dir);
   const indexes = new Map<string, Promise<SnapshotIndex>>();
+  const fieldIndexes = new Map<string, Promise<FieldIndex | null>>();
   const source: LocalSnapshots = {
     dir, ids,
     // Manifests only: listing must not read and hash every document.
@@ -31,6 +33,13 @@ export function localSnapshots(dir: string): LocalSnapshots {
     index: (id) => {
       if (!indexes.has(id)) indexes.set(id, loadSnapshot(join(dir, id)).then(indexOfSnapshot));
       return indexes.get(id)!;
+    },
+    fields: (id) => {
+      if (!fieldIndexes.has(id)) fieldIndexes.set(id, (async () => {
+        const m = Manifest.parse(JSON.parse(readFileSync(join(dir, id, "manifest.json"), "utf8")));
+        return m.fields ? FieldIndex.parse(JSON.parse(readFileSync(join(dir, id, m.fields.file), "utf8"))) : null;
+      })());
+      return fieldIndexes.get(id)!;
     },
     lifecycle: async () => LifecycleTable.parse(JSON.parse(readFileSync(join(dir, "lifecycle.json"), "utf8"))),
     history: () => releaseHistoryOf(source),

@@ -5,6 +5,7 @@ import { MINOR, SNAPSHOT_ID } from "../snapshot/manifest";
 import type { GroupModel } from "../discovery/model";
 import type { LoadedSnapshot } from "../snapshot/fs";
 import type { LifecycleTable } from "../snapshot/lifecycle";
+import type { FieldIndex } from "../fields/field-index";
 import { modelOfDocuments } from "../snapshot/model";
 
 export interface SnapshotIndex {
@@ -30,6 +31,8 @@ export interface SnapshotSource {
   /** The index of a listed snapshot. */
   index(id: string): Promise<SnapshotIndex>;
   lifecycle(): Promise<LifecycleTable>;
+  /** The field index of a listed snapshot; null when it has none (captured clusters). */
+  fields(id: string): Promise<FieldIndex | null>;
 }
 
 export function refOf(s: SnapshotIndex): SnapshotRef {

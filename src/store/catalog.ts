@@ -19,6 +19,8 @@ export const CatalogSnapshot = z.object({
   aliases: z.array(z.string()),
   /** documentKey(ref) -> sha256 of the wire bytes. */
   documents: z.record(z.string(), z.string()),
+  /** sha256 of the field index published under fields/<id>; null when the snapshot has none (captured clusters). */
+  fields: z.string().nullable(),
 }).strict();
 export type CatalogSnapshot = z.infer<typeof CatalogSnapshot>;
 
@@ -63,6 +65,7 @@ export function buildCatalog(entries: { manifest: Manifest; groups: GroupModel[]
     counts: countsOf(groups),
     aliases: aliasesOf(manifest),
     documents: Object.fromEntries(manifest.documents.map((d) => [documentKey(d), d.sha256])),
+    fields: manifest.fields?.sha256 ?? null,
   }));
   // `latest` is the newest Kubernetes release among the built snapshots (custom captures never are).
   const built = snapshots.filter((s) => s.provenance === "built" && MINOR.test(s.id));

@@ -6,7 +6,7 @@ import { Manifest } from "../snapshot/manifest";
 import { modelOfDocuments } from "../snapshot/model";
 import { sha256Hex, toWire } from "../snapshot/wire";
 import { buildCatalog } from "./catalog";
-import { CATALOG_KEY, documentKvKey, indexKvKey, LIFECYCLE_KEY } from "./keys";
+import { CATALOG_KEY, documentKvKey, fieldsKvKey, indexKvKey, LIFECYCLE_KEY } from "./keys";
 
 export interface KvEntry { key: string; value: string }
 
@@ -31,6 +31,12 @@ export async function buildKvEntries(files: Record<string, string>): Promise<KvE
     }
     const groups = modelOfDocuments(bodies);
     entries.push({ key: indexKvKey(id), value: JSON.stringify(groups) });
+    if (manifest.fields) {
+      const text = files[`${id}/${manifest.fields.file}`];
+      if (text === undefined) throw new Error(`${id}/${manifest.fields.file} is listed in the manifest but missing`);
+      if ((await sha256Hex(text)) !== manifest.fields.sha256) throw new Error(`${id}/${manifest.fields.file}: content differs from the manifest's sha256`);
+      entries.push({ key: fieldsKvKey(id), value: text });
+    }
     published.push({ manifest, groups });
   }
   if (files["lifecycle.json"] !== undefined) {

@@ -3,6 +3,7 @@
 //   doc/<id>/<form><path>        -> wire bytes of one discovery document (e.g. doc/1.29/legacy/apis/apps/v1)
 //   index/<id>                   -> JSON GroupModel[] of the snapshot (diff, check, timelines)
 //   lifecycle                    -> LifecycleTable JSON
+//   fields/<id>                  -> FieldIndex JSON of a built release (field checks, field diffs)
 import type { DocumentForm } from "../snapshot/documents";
 
 export const CATALOG_KEY = "catalog";
@@ -14,4 +15,8 @@ export function documentKvKey(id: string, form: DocumentForm, path: string): str
 
 export function indexKvKey(id: string): string {
   return `index/${id}`;
+}
+
+export function fieldsKvKey(id: string): string {
+  return `fields/${id}`;
 }

@@ -3,9 +3,10 @@
 // in isolate memory (bounded) and hot documents cost no KV read.
 import { GroupModels, type GroupModel } from "../discovery/model";
 import type { DocumentForm } from "../snapshot/documents";
+import { FieldIndex } from "../fields/field-index";
 import { LifecycleTable } from "../snapshot/lifecycle";
 import { Catalog, type CatalogSnapshot } from "../store/catalog";
-import { CATALOG_KEY, documentKvKey, indexKvKey, LIFECYCLE_KEY } from "../store/keys";
+import { CATALOG_KEY, documentKvKey, fieldsKvKey, indexKvKey, LIFECYCLE_KEY } from "../store/keys";
 import type { Env } from "./env";
 
 export const CATALOG_TTL_MS = 30_000;
@@ -60,6 +61,11 @@ export function getDocument(env: Env, id: string, form: DocumentForm, path: stri
 
 export function getIndex(env: Env, id: string): Promise<GroupModel[] | null> {
   return cachedRead(env, indexKvKey(id), (t) => GroupModels.parse(JSON.parse(t)));
+}
+
+/** Read once per isolate (and catalog generation), like every immutable value. */
+export function getFieldIndex(env: Env, id: string): Promise<FieldIndex | null> {
+  return cachedRead(env, fieldsKvKey(id), (t) => FieldIndex.parse(JSON.parse(t)));
 }
 
 export function getLifecycle(env: Env): Promise<LifecycleTable | null> {

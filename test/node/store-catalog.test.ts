@@ -1,10 +1,12 @@
 // The catalog and the KV entries built from a snapshots folder: aliases, latest, counts, and
 // refusal of folders whose files do not match their manifests.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCatalog, countsOf, LATEST } from "../../src/store/catalog";
 import { buildKvEntries } from "../../src/store/entries";
 import { readSnapshotFiles } from "../../src/store/files";
-import { documentKvKey, indexKvKey } from "../../src/store/keys";
+import { documentKvKey, fieldsKvKey, indexKvKey } from "../../src/store/keys";
 import type { Manifest } from "../../src/snapshot/manifest";
 import { toWire } from "../../src/snapshot/wire";
 import { model, snapshot, snapshotIds, SNAPSHOTS_DIR } from "./lib/snapshots";
@@ -58,20 +60,22 @@ describe("catalog aliases", () => {
 });
 
 describe("KV entries", () => {
-  it("hold every document's wire bytes, an index per snapshot, the lifecycle table and the catalog", async () => {
+  it("hold every document's wire bytes, an index and a field index per snapshot, the lifecycle table and the catalog", async () => {
     const entries = new Map((await buildKvEntries(filesOf("1.28", "1.29"))).map((e) => [e.key, e.value]));
+    const catalog = () => JSON.parse(entries.get("catalog")!);
     for (const id of ["1.28", "1.29"]) {
       const s = await snapshot(id);
       for (const d of s.manifest.documents) {
         expect(entries.get(documentKvKey(id, d.form, d.path)), `${id} ${d.form} ${d.path}`).toBe(toWire(s.documents.get(`${d.form} ${d.path}`)!.body));
       }
       expect(JSON.parse(entries.get(indexKvKey(id))!)).toEqual(model(s));
+      expect(entries.get(fieldsKvKey(id))).toBe(readFileSync(join(SNAPSHOTS_DIR, id, "fields.json"), "utf8"));
+      expect(catalog().snapshots.find((c: { id: string }) => c.id === id).fields).toBe(s.manifest.fields!.sha256);
     }
     expect(entries.has("lifecycle")).toBe(true);
-    const catalog = JSON.parse(entries.get("catalog")!);
-    expect(catalog.snapshots.map((s: { id: string }) => s.id)).toEqual(["1.28", "1.29"]);
+    expect(catalog().snapshots.map((s: { id: string }) => s.id)).toEqual(["1.28", "1.29"]);
     const docs = (await snapshot("1.28")).manifest.documents.length + (await snapshot("1.29")).manifest.documents.length;
-    expect(entries.size).toBe(docs + 2 + 2);
+    expect(entries.size).toBe(docs + 2 * 2 + 2);
   });
   it("refuses a document whose bytes differ from its manifest hash", async () => {
     const files = filesOf("1.29");
@@ -79,6 +83,11 @@ describe("KV entries", () => {
     apps.resources.pop();
     files["1.29/apis/apps/v1.json"] = JSON.stringify(apps);
     await expect(buildKvEntries(files)).rejects.toThrow("1.29/apis/apps/v1.json: content differs from the manifest's sha256");
+  });
+  it("refuses a field index whose bytes differ from its manifest hash", async () => {
+    const files = filesOf("1.29");
+    files["1.29/fields.json"] = files["1.29/fields.json"]!.replace('"release":"1.29"', '"release":"1.28"');
+    await expect(buildKvEntries(files)).rejects.toThrow("1.29/fields.json: content differs from the manifest's sha256");
   });
   it("refuses a snapshot whose manifest names another folder", async () => {
     const files = Object.fromEntries(Object.entries(filesOf("1.29")).map(([f, t]) => [f.replace(/^1\.29\//, "1.30/"), t]));

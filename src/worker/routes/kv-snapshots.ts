@@ -4,7 +4,7 @@ import type { SnapshotEntry, SnapshotSource } from "../../diff/snapshot-index";
 import { releaseHistoryOf, type ReleaseHistory } from "../../timeline/history";
 import type { Catalog } from "../../store/catalog";
 import type { Env } from "../env";
-import { getCatalog, getIndex, getLifecycle, resolveSnapshot, StoreUnavailable } from "../store";
+import { getCatalog, getFieldIndex, getIndex, getLifecycle, resolveSnapshot, StoreUnavailable } from "../store";
 
 export interface KvSnapshots extends SnapshotSource {
   catalog(): Promise<Catalog>;
@@ -32,6 +32,13 @@ export function kvSnapshots(env: Env): KvSnapshots {
       // The catalog lists it, so a missing index means a half-published store.
       if (!entry || !groups) throw new StoreUnavailable(`the index of snapshot ${id} is not published`);
       return { id: entry.id, kubernetesVersion: entry.kubernetesVersion, groups };
+    },
+    async fields(id) {
+      const entry = resolveSnapshot(await getCatalog(env), id);
+      if (!entry?.fields) return null;
+      const index = await getFieldIndex(env, entry.id);
+      if (!index) throw new StoreUnavailable(`the field index of snapshot ${id} is not published`);
+      return index;
     },
     async lifecycle() {
       const table = await getLifecycle(env);
