@@ -1,0 +1,35 @@
+// Check inputs for the bench: N objects cycled from the repository's manifest fixtures (real public
+// chart and app shapes: served, deprecated, removed and custom kinds), each with its own name.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseAllDocuments, stringify } from "yaml";
+import { REPO } from "./bundle";
+
+const FIXTURES = join(REPO, "test/fixtures/manifests");
+
+type KubeObject = { apiVersion: string; kind: string; metadata?: { name?: string } };
+
+function fixtureObjects(): KubeObject[] {
+  const files = readdirSync(FIXTURES, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml")).sort();
+  const objects: KubeObject[] = [];
+  for (const f of files) {
+    for (const doc of parseAllDocuments(readFileSync(join(FIXTURES, f), "utf8"))) {
+      if (doc.errors.length) continue; // the malformed fixtures exist to fail; the bench wants clean input
+      const o = doc.toJS() as Partial<KubeObject> | null;
+      if (o && typeof o.apiVersion === "string" && typeof o.kind === "string") objects.push(o as KubeObject);
+    }
+  }
+  return objects;
+}
+
+/** Multi-document YAML of `count` objects. */
+export function manifestYaml(count: number): string {
+  const pool = fixtureObjects();
+  const docs: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const o = structuredClone(pool[i % pool.length]!);
+    o.metadata = { ...o.metadata, name: `${o.metadata?.name ?? "object"}-${i}` };
+    docs.push(stringify(o));
+  }
+  return docs.join("---\n");
+}
