@@ -7,9 +7,8 @@ import type { CheckResult } from "../check/result";
 import { commaList, oneOf, parseFlags } from "./args";
 import { checkExitCode, EXIT_OK, UsageError } from "./exit-codes";
 import { readInputs } from "./inputs";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "./local-snapshots";
 import { remoteApi } from "./remote";
-import { requireKnown } from "./targets";
+import { cliSnapshots } from "./snapshot-store";
 
 export const CHECK_HELP = `Usage: kds check --target VERSIONS [flags] PATH...
 
@@ -21,10 +20,12 @@ PATH is a file, a folder (*.yaml, *.yml, *.json, recursively) or - for stdin:
   helm template my-release ./chart | kds check --target 1.29 -
 
 Flags:
-  -t, --target VERSIONS     snapshot ids to check against, comma-separated or repeated (required)
+  -t, --target VERSIONS     versions to check against, comma-separated or repeated (required):
+                            1.29, v1.29, latest, a patch release (1.29.8, v1.25.0: checked against
+                            its minor), or the id of a capture in --snapshots
   -o, --output FORMAT       text (default), json, github, junit, sarif
       --fail-on WHAT        also fail on "deprecated" and/or "unknown" (comma-separated or repeated)
-      --snapshots DIR       snapshot folder (default: the snapshots bundled with kds)
+      --snapshots DIR       your own captures (kds capture --out), used beside the bundled releases
       --server URL          check against a deployed service instead of local snapshots
   -h, --help                show this help
 
@@ -62,12 +63,13 @@ export async function checkCommand(argv: string[]): Promise<number> {
     for (let i = 0; i < inputs.length; i += REMOTE_CONCURRENCY) results.push(...await Promise.all(inputs.slice(i, i + REMOTE_CONCURRENCY).map((input) => api.check(input, targets))));
     result = mergeCheckResults(results);
   } else {
-    const snapshots = localSnapshots(values.snapshots ?? BUNDLED_SNAPSHOTS);
-    requireKnown(targets, snapshots.ids, "target");
+    const snapshots = await cliSnapshots(values.snapshots);
+    const { ids, notes } = snapshots.resolve(targets, "target");
+    for (const note of notes) process.stderr.write(`kds check: ${note}\n`);
     const read = readManifests(await readInputs(positionals, process.stdin));
-    const tooLarge = tooManyVerdicts(read.objects.length, "objects", targets.length, CLI_VERDICT_LIMIT);
+    const tooLarge = tooManyVerdicts(read.objects.length, "objects", ids.length, CLI_VERDICT_LIMIT);
     if (tooLarge) throw new UsageError(tooLarge);
-    result = checkObjects(read, await Promise.all(targets.map((t) => snapshots.index(t))), await snapshots.history());
+    result = checkObjects(read, await Promise.all(ids.map((id) => snapshots.index(id))), snapshots.history());
   }
   const opts = { failOn };
   process.stdout.write(checkRenderers[format](result, opts));

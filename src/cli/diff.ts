@@ -4,9 +4,8 @@ import { groupFromParam } from "../diff/group-name";
 import { DIFF_FORMATS, diffRenderers } from "../diff/render";
 import { oneOf, parseFlags } from "./args";
 import { EXIT_OK, UsageError } from "./exit-codes";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "./local-snapshots";
 import { remoteApi } from "./remote";
-import { requireKnown } from "./targets";
+import { cliSnapshots } from "./snapshot-store";
 
 export const DIFF_HELP = `Usage: kds diff FROM TO [flags]
 
@@ -17,7 +16,7 @@ categories or subresources changed. FROM later than TO reads as a downgrade.
 Flags:
   -o, --output FORMAT   text (default), markdown, json
       --group NAME      only this group ("core" for the core group)
-      --snapshots DIR   snapshot folder (default: the snapshots bundled with kds)
+      --snapshots DIR   your own captures (kds capture --out), beside the bundled releases
       --server URL      ask a deployed service instead of local snapshots
   -h, --help            show this help
 
@@ -42,9 +41,11 @@ export async function diffCommand(argv: string[]): Promise<number> {
   if (values.server) {
     diff = await remoteApi(values.server).diff(from, to, values.group ?? null);
   } else {
-    const snapshots = localSnapshots(values.snapshots ?? BUNDLED_SNAPSHOTS);
-    requireKnown([...new Set([from, to])], snapshots.ids, "snapshot");
-    diff = diffSnapshots(await snapshots.index(from), await snapshots.index(to), { group });
+    const snapshots = await cliSnapshots(values.snapshots);
+    const resolve = (name: string) => snapshots.resolve([name], "snapshot");
+    const [a, b] = [resolve(from), resolve(to)];
+    for (const note of new Set([...a.notes, ...b.notes])) process.stderr.write(`kds diff: ${note}\n`);
+    diff = diffSnapshots(await snapshots.index(a.ids[0]!), await snapshots.index(b.ids[0]!), { group });
   }
   process.stdout.write(diffRenderers[format](diff));
   return EXIT_OK;

@@ -1,5 +1,6 @@
-// The CLI's offline source of snapshots: a snapshots/ folder (by default the one bundled with
-// the package, found relative to this file so the CLI works from any directory).
+// A snapshots/ folder as a lazily loaded, validated SnapshotSource (by default the repository's,
+// found relative to this file). The kds command itself reads the prebuilt bundle instead
+// (snapshot-store.ts); this is for in-process users that want the folder as it is now.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

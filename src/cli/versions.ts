@@ -2,7 +2,7 @@
 import type { SnapshotEntry } from "../diff/snapshot-index";
 import { oneOf, parseFlags } from "./args";
 import { EXIT_OK, UsageError } from "./exit-codes";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "./local-snapshots";
+import { cliSnapshots } from "./snapshot-store";
 import { remoteApi } from "./remote";
 
 export const VERSIONS_HELP = `Usage: kds versions [flags]
@@ -11,7 +11,7 @@ Lists the snapshots kds can diff and check against: bundled releases (built) and
 
 Flags:
   -o, --output FORMAT   text (default), json
-      --snapshots DIR   snapshot folder (default: the snapshots bundled with kds)
+      --snapshots DIR   also list your own captures (kds capture --out) in DIR
       --server URL      list a deployed service's snapshots instead
   -h, --help            show this help
 `;
@@ -33,7 +33,7 @@ export async function versionsCommand(argv: string[]): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const format = oneOf("--output", values.output, ["text", "json"] as const, "text");
   if (values.server && values.snapshots) throw new UsageError("--server and --snapshots exclude each other");
-  const rows = values.server ? await remoteApi(values.server).versions() : await localSnapshots(values.snapshots ?? BUNDLED_SNAPSHOTS).list();
+  const rows = values.server ? await remoteApi(values.server).versions() : await (await cliSnapshots(values.snapshots)).list();
   process.stdout.write(format === "json" ? JSON.stringify({ kind: "SnapshotList", items: rows }, null, 2) + "\n" : table(rows));
   return EXIT_OK;
 }

@@ -77,3 +77,28 @@ export function buildCatalog(entries: { manifest: Manifest; groups: GroupModel[]
   }
   return { kind: "Catalog", generation, snapshots, aliases };
 }
+
+/** The snapshot an id or alias names exactly ("1.29", "v1.29", "1.29.2", "v1.29.2", "latest", a capture's id). */
+export function resolveSnapshot(c: Catalog, alias: string): CatalogSnapshot | undefined {
+  const id = c.aliases[alias];
+  return id === undefined ? undefined : c.snapshots.find((s) => s.id === id);
+}
+
+export interface ResolvedTarget {
+  snapshot: CatalogSnapshot;
+  /** Set when a patch release the catalog does not record was matched to its minor's release snapshot. */
+  byMinor: string | null;
+}
+
+/**
+ * A check or diff target as users write it: any exact alias, or a patch release of a built minor
+ * ("1.29.8", "v1.25.0": what EKS and GKE report), which is checked against that minor's snapshot.
+ */
+export function resolveTarget(c: Catalog, name: string): ResolvedTarget | undefined {
+  const exact = resolveSnapshot(c, name);
+  if (exact) return { snapshot: exact, byMinor: null };
+  const minor = /^v?(1\.\d+)\.\d+$/.exec(name)?.[1];
+  const release = minor === undefined ? undefined : resolveSnapshot(c, minor);
+  if (!release || release.provenance !== "built") return undefined;
+  return { snapshot: release, byMinor: `${name} is checked against the ${release.id} release snapshot (${release.gitVersion ?? release.kubernetesVersion})` };
+}

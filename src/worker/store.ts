@@ -5,7 +5,7 @@ import { GroupModels, type GroupModel } from "../discovery/model";
 import type { DocumentForm } from "../snapshot/documents";
 import { FieldIndex } from "../fields/field-index";
 import { LifecycleTable } from "../snapshot/lifecycle";
-import { Catalog, type CatalogSnapshot } from "../store/catalog";
+import { Catalog } from "../store/catalog";
 import { CATALOG_KEY, documentKvKey, fieldsKvKey, indexKvKey, LIFECYCLE_KEY } from "../store/keys";
 import type { Env } from "./env";
 
@@ -32,11 +32,6 @@ export async function getCatalog(env: Env): Promise<Catalog> {
   if (catalog?.value.generation !== value.generation) immutable.clear();
   catalog = { value, at: now, kv: env.SNAPSHOTS };
   return value;
-}
-
-export function resolveSnapshot(c: Catalog, alias: string): CatalogSnapshot | undefined {
-  const id = c.aliases[alias];
-  return id === undefined ? undefined : c.snapshots.find((s) => s.id === id);
 }
 
 async function cachedRead<T>(env: Env, key: string, parse: (text: string) => T): Promise<T | null> {

@@ -34,16 +34,15 @@ beforeAll(() => {
 }, 300_000);
 
 describe("npm pack", () => {
-  it("ships the built CLI, the snapshots, the docs and the action, and nothing else", () => {
-    const outside = files.filter((f) => !/^(package\.json|README\.md|action\.yml|dist\/cli\/[^/]+\.mjs|snapshots\/.+\.json|docs\/[^/]+\.md)$/.test(f));
+  it("ships the built CLI with its bundled snapshots, the docs and the action, and nothing else", () => {
+    const outside = files.filter((f) => !/^(package\.json|README\.md|action\.yml|dist\/cli\/[^/]+\.mjs|dist\/cli\/snapshots\.json|docs\/[^/]+\.md)$/.test(f));
     expect(outside).toEqual([]);
     expect(files).toContain("dist/cli/kds.mjs");
-    expect(files).toContain("snapshots/lifecycle.json");
-    expect(files).toContain("snapshots/1.29/apis/apps/v1.json");
+    expect(files).toContain("dist/cli/snapshots.json");
   });
 
   it("leaves out TypeScript sources, tests and scripts", () => {
-    expect(files.filter((f) => /\.ts$|^(src|test|scripts|bin|\.ci)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /\.ts$|^(src|test|scripts|snapshots|\.ci)\//.test(f))).toEqual([]);
   });
 });
 

@@ -9,7 +9,8 @@ import { IMMUTABLE, matchesEtag, MOVING } from "../caching";
 import { readOnly } from "../middleware/methods";
 import { acceptableTypes, contentTypeFor, negotiate, parseAccept } from "../negotiate";
 import { statusResponse } from "../status";
-import { getCatalog, getDocument, getIndex, resolveSnapshot } from "../store";
+import { resolveSnapshot } from "../../store/catalog";
+import { getCatalog, getDocument, getIndex } from "../store";
 
 export const HELM_PATH = "/helm-api-versions";
 const ALIAS = /^v?[0-9a-z]([-a-z0-9.]{0,61}[a-z0-9])?$/;

@@ -2,9 +2,9 @@
 // helpers (../store): the catalog's list and aliases, index/<id> and the lifecycle table.
 import type { SnapshotEntry, SnapshotSource } from "../../diff/snapshot-index";
 import { releaseHistoryOf, type ReleaseHistory } from "../../timeline/history";
-import type { Catalog } from "../../store/catalog";
+import { resolveSnapshot, type Catalog } from "../../store/catalog";
 import type { Env } from "../env";
-import { getCatalog, getFieldIndex, getIndex, getLifecycle, resolveSnapshot, StoreUnavailable } from "../store";
+import { getCatalog, getFieldIndex, getIndex, getLifecycle, StoreUnavailable } from "../store";
 
 export interface KvSnapshots extends SnapshotSource {
   catalog(): Promise<Catalog>;
