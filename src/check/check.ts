@@ -2,6 +2,7 @@
 import type { SnapshotIndex } from "../diff/snapshot-index";
 import { refOf } from "../diff/snapshot-index";
 import type { ReleaseHistory } from "../timeline/history";
+import type { CustomResourceDefinitionFacts } from "./custom-resources";
 import type { ManifestError, ManifestObject } from "./manifest-object";
 import { parseManifests } from "./parse";
 import type { CheckedObject, CheckResult, CheckSummary } from "./result";
@@ -18,18 +19,19 @@ function summarize(objects: CheckedObject[], errors: ManifestError[]): CheckSumm
   };
 }
 
-export interface ReadManifests { objects: ManifestObject[]; errors: ManifestError[] }
+export interface ReadManifests { objects: ManifestObject[]; errors: ManifestError[]; definitions: CustomResourceDefinitionFacts[] }
 
 /** Every object and error of the inputs, read but not yet checked (so a caller can count them first). */
 export function readManifests(inputs: ManifestInput[]): ReadManifests {
   const parsed = inputs.map((i) => parseManifests(i.source, i.text));
-  return { objects: parsed.flatMap((p) => p.objects), errors: parsed.flatMap((p) => p.errors) };
+  return { objects: parsed.flatMap((p) => p.objects), errors: parsed.flatMap((p) => p.errors), definitions: parsed.flatMap((p) => p.definitions) };
 }
 
-export function checkObjects({ objects: read, errors }: ReadManifests, targets: SnapshotIndex[], history: ReleaseHistory): CheckResult {
+/** Checks what was read; the CustomResourceDefinitions read count as installed in every target. */
+export function checkObjects({ objects: read, errors, definitions }: ReadManifests, targets: SnapshotIndex[], history: ReleaseHistory): CheckResult {
   const objects = read.map((o): CheckedObject => ({
     ...o,
-    verdicts: o.apiVersion && o.kind ? targets.map((t) => verdictFor(o.apiVersion!, o.kind!, t, history)) : [],
+    verdicts: o.apiVersion && o.kind ? targets.map((t) => verdictFor(o.apiVersion!, o.kind!, t, history, definitions)) : [],
   }));
   return { kind: "CheckResult", targets: targets.map(refOf), objects, errors, summary: summarize(objects, errors) };
 }

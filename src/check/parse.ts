@@ -1,11 +1,17 @@
 // Reads manifests (multi-document YAML, JSON, List objects, Helm output) into objects with
 // their document and line, without letting one bad document hide the others.
 import { Composer, isMap, isNode, isSeq, LineCounter, Parser, type Document } from "yaml";
+import { definitionOf, type CustomResourceDefinitionFacts } from "./custom-resources";
 import { blankDeepDocuments } from "./depth-guard";
 import { MAX_ALIAS_COUNT, MAX_DEPTH } from "./limits";
 import type { ManifestError, ManifestLocation, ManifestObject } from "./manifest-object";
 
-export interface ParsedManifests { objects: ManifestObject[]; errors: ManifestError[] }
+export interface ParsedManifests {
+  objects: ManifestObject[];
+  errors: ManifestError[];
+  /** The CustomResourceDefinitions among the objects, which the check treats as installed. */
+  definitions: CustomResourceDefinitionFacts[];
+}
 
 /**
  * The template a Helm `# Source: chart/templates/x.yaml` comment line names. A scan of the lines,
@@ -94,6 +100,7 @@ function composeDocuments(text: string): { doc: Document.Parsed; base: number }[
 export function parseManifests(source: string, text: string): ParsedManifests {
   const objects: ManifestObject[] = [];
   const errors: ManifestError[] = [];
+  const definitions: CustomResourceDefinitionFacts[] = [];
   const { text: safe, deep } = blankDeepDocuments(text, MAX_DEPTH);
   const lines = new LineCounter();
   lines.addNewLine(0);
@@ -126,7 +133,11 @@ export function parseManifests(source: string, text: string): ParsedManifests {
     const at = (offset: number, item: number | null): ManifestLocation => ({ source, document, line: pos(offset).line, item, template });
     // Lists nest (a List item may be a List): kubectl flattens every level.
     const add = (value: unknown, node: unknown, offset: number, item: number | null): void => {
-      if (!isList(value)) return void objects.push(describeObject(value, at(offset, item)));
+      if (!isList(value)) {
+        const definition = definitionOf(value, source);
+        if (definition) definitions.push(definition);
+        return void objects.push(describeObject(value, at(offset, item)));
+      }
       const itemsNode = isMap(node) ? node.get("items", true) : undefined;
       value.items.forEach((child, n) => {
         const childNode: unknown = isSeq(itemsNode) ? itemsNode.items[n] : undefined;
@@ -135,5 +146,5 @@ export function parseManifests(source: string, text: string): ParsedManifests {
     };
     add(value, doc.contents, doc.contents?.range[0] ?? doc.range[0], null);
   });
-  return { objects, errors };
+  return { objects, errors, definitions };
 }

@@ -7,8 +7,8 @@ export const VERDICT_STATUSES = ["served", "deprecated", "not-served", "unknown"
 export const VerdictStatus = z.enum(VERDICT_STATUSES);
 export type VerdictStatus = z.infer<typeof VerdictStatus>;
 
-/** Why a not-served verdict is not served. */
-export const NotServedReason = z.enum([
+/** Why a verdict is not served, or unknown. */
+export const VerdictReason = z.enum([
   /** Nothing up to the target release has it; firstServedIn names the first release serving it by default. */
   "not-yet-served",
   /** The target's k8s.io/api has it, but a default apiserver leaves it off (alpha, or beta from 1.24). */
@@ -17,6 +17,14 @@ export const NotServedReason = z.enum([
   "removed",
   /** None of the above is known (for example a payload kind that is never a resource). */
   "not-served",
+  /** A CustomResourceDefinition of the input defines the kind but does not serve this version. */
+  "not-served-by-definition",
+  /** Unknown: a group no release or lifecycle fact knows, so presumably a custom resource. */
+  "custom-resource",
+  /** Unknown: a configuration file a component reads (kubeadm, kubelet, audit policy …), never served. */
+  "config-file",
+  /** Unknown: a group an add-on serves through the aggregation layer (metrics.k8s.io …). */
+  "add-on-api",
 ]);
 
 export const ApiRef = z.object({ apiVersion: z.string(), kind: z.string() }).strict();
@@ -25,8 +33,8 @@ export type ApiRef = z.infer<typeof ApiRef>;
 export const Verdict = z.object({
   target: z.string(),
   status: VerdictStatus,
-  /** Not served: why; null for every other status. */
-  reason: NotServedReason.nullable(),
+  /** Not served or unknown: why; null for served and deprecated. */
+  reason: VerdictReason.nullable(),
   /** One sentence a person can act on. */
   message: z.string(),
   deprecatedIn: z.string().nullable(),

@@ -5,6 +5,8 @@ import { groupVersion, splitGroupVersion } from "../discovery/model";
 import type { SnapshotIndex } from "../diff/snapshot-index";
 import type { LifecycleEntry } from "../snapshot/lifecycle";
 import { lifecycleFor, type ReleaseHistory } from "../timeline/history";
+import { definedVerdict, type CustomResourceDefinitionFacts } from "./custom-resources";
+import { knownGroup } from "./known-groups";
 import type { ApiRef, Verdict } from "./result";
 import { minorNumber } from "../snapshot/ids";
 
@@ -48,7 +50,7 @@ function lifecycleSource(life: LifecycleEntry, group: string): string {
   return fromK8sApi(life) ? "" : ` (from Pluto's versions.yaml: k8s.io/api does not define ${group})`;
 }
 
-export function verdictFor(apiVersion: string, kind: string, target: SnapshotIndex, history: ReleaseHistory): Verdict {
+export function verdictFor(apiVersion: string, kind: string, target: SnapshotIndex, history: ReleaseHistory, definitions: CustomResourceDefinitionFacts[] = []): Verdict {
   const { group, version } = splitGroupVersion(apiVersion);
   const self = { group, version, kind };
   const gv = groupVersion(group, version);
@@ -77,14 +79,34 @@ export function verdictFor(apiVersion: string, kind: string, target: SnapshotInd
     return { ...base, status: "served", reason: null, deprecatedIn: null, replacement: null, message: `${gv} ${kind} is served by ${target.id}` };
   }
 
+  const defined = definedVerdict(definitions, group, version, kind);
+  if (defined?.served) {
+    return { ...base, status: "served", reason: null, replacement: null, message: `${gv} ${kind} is served by ${target.id} once ${defined.by} is installed` };
+  }
+  if (defined) {
+    const best = defined.servedVersions[0];
+    const serving = best ? `serves only ${defined.servedVersions.join(", ")}` : "serves no version";
+    const unserved = defined.listedUnserved ? ` (${version} is listed with served: false)` : "";
+    return { ...base, status: "not-served", reason: "not-served-by-definition", replacement: best ? api({ group, version: best, kind }) : null,
+      message: `${gv} ${kind} is not served by ${target.id}: ${defined.by} ${serving}${unserved}; ${best ? `use ${groupVersion(group, best)} ${kind}` : "nothing replaces it"}` };
+  }
+
   if (!target.groups.some((g) => g.name === group) && !history.groups.has(group)) {
-    return { ...base, status: "unknown", reason: null, replacement: null,
+    const known = knownGroup(group);
+    const unknown = { ...base, status: "unknown" as const, replacement: null };
+    if (known?.what === "config-file") {
+      return { ...unknown, reason: "config-file", message: `${gv} ${kind} is a configuration file read by ${known.by}, not an object kube-apiserver serves: do not apply it to ${target.id}` };
+    }
+    if (known?.what === "add-on-api") {
+      return { ...unknown, reason: "add-on-api", message: `${gv} ${kind} is served by an add-on, ${known.by}, through an APIService: ${target.id} serves it only where that add-on is installed` };
+    }
+    return { ...unknown, reason: "custom-resource",
       message: `${target.id} does not serve group ${group} and it is not a Kubernetes built-in group: a custom resource, served only where its CustomResourceDefinition is installed` };
   }
 
   const replacement = replacementFor(target, history, self, life);
   const use = replacement ? `use ${named(replacement)}` : `nothing in ${target.id} replaces it`;
-  const notServed = (reason: NonNullable<Verdict["reason"]>, why: string, facts: Partial<Verdict> = {}): Verdict =>
+  const notServed = (reason: "not-yet-served" | "off-by-default" | "removed" | "not-served", why: string, facts: Partial<Verdict> = {}): Verdict =>
     ({ ...base, ...facts, status: "not-served", reason, replacement, message: `${gv} ${kind} is not served by ${target.id}: ${why}; ${use}` });
 
   const serving = releasesServing(history, gv, kind);

@@ -25,6 +25,8 @@ Flags:
                             its minor), or the id of a capture in --snapshots
   -o, --output FORMAT       text (default), json, github, junit, sarif
       --fail-on WHAT        also fail on "deprecated" and/or "unknown" (comma-separated or repeated)
+      --crds PATH           CustomResourceDefinitions to treat as installed in every target (file
+                            or folder); those in the manifests themselves always count
       --snapshots DIR       your own captures (kds capture --out), used beside the bundled releases
       --server URL          check against a deployed service instead of local snapshots
   -h, --help                show this help
@@ -42,6 +44,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     output: { type: "string", short: "o" },
     "fail-on": { type: "string", multiple: true },
     snapshots: { type: "string" },
+    crds: { type: "string", multiple: true },
     server: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
@@ -53,6 +56,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const format = oneOf("--output", values.output, CHECK_FORMATS, "text");
   const failOn = new Set(commaList(values["fail-on"]).map((w) => oneOf("--fail-on", w, FAIL_ON, "deprecated"))) as Set<FailOn>;
   if (values.server && values.snapshots) throw new UsageError("--server and --snapshots exclude each other");
+  const crds = values.crds ?? [];
+  if (values.server && crds.length) throw new UsageError("--crds works with local snapshots only; with --server, put the CustomResourceDefinitions in the manifests you send");
 
   let result: CheckResult;
   if (values.server) {
@@ -67,6 +72,13 @@ export async function checkCommand(argv: string[]): Promise<number> {
     const { ids, notes } = snapshots.resolve(targets, "target");
     for (const note of notes) process.stderr.write(`kds check: ${note}\n`);
     const read = readManifests(await readInputs(positionals, process.stdin));
+    if (crds.length) {
+      const given = readManifests(await readInputs(crds, process.stdin));
+      const bad = given.errors[0];
+      if (bad) throw new UsageError(`--crds: ${bad.source}:${bad.line}:${bad.column}: ${bad.message}`);
+      if (!given.definitions.length) throw new UsageError(`--crds ${crds.join(", ")}: no CustomResourceDefinition found`);
+      read.definitions.push(...given.definitions);
+    }
     const tooLarge = tooManyVerdicts(read.objects.length, "objects", ids.length, CLI_VERDICT_LIMIT);
     if (tooLarge) throw new UsageError(tooLarge);
     result = checkObjects(read, await Promise.all(ids.map((id) => snapshots.index(id))), snapshots.history());

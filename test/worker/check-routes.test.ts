@@ -10,6 +10,7 @@ import pspAndCronJob from "../fixtures/manifests/psp-and-cronjob.yaml?raw";
 import certificate from "../fixtures/manifests/cert-manager-certificate.yaml?raw";
 import malformed from "../fixtures/manifests/malformed.yaml?raw";
 import missingFields from "../fixtures/manifests/missing-fields.yaml?raw";
+import prometheusOperator from "../fixtures/manifests/crds/prometheus-operator/bundle.yaml?raw";
 
 beforeAll(async () => { await seedSnapshots(); });
 const post = (query: string, body: BodyInit, headers: Record<string, string> = {}) =>
@@ -32,6 +33,11 @@ describe("POST /v1/check", () => {
     expect(r.objects.map((o) => o.verdicts.map((v) => `${v.target} ${v.status}`))).toEqual([
       ["1.24 deprecated", "1.25 not-served"], ["1.24 deprecated", "1.25 not-served"],
     ]);
+  });
+
+  it("serves a custom resource whose CustomResourceDefinition is in the same body", async () => {
+    const r = await result(await post("target=1.29", prometheusOperator));
+    expect(r.objects.map((o) => [o.kind, o.verdicts[0]!.status])).toEqual([["CustomResourceDefinition", "served"], ["ServiceMonitor", "served"], ["PrometheusRule", "unknown"]]);
   });
 
   it("calls a cert-manager Certificate unknown to the target, not removed", async () => {
