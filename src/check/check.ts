@@ -5,17 +5,21 @@ import type { ReleaseHistory } from "../timeline/history";
 import type { CustomResourceDefinitionFacts } from "./custom-resources";
 import type { ManifestError, ManifestObject } from "./manifest-object";
 import { parseManifests } from "./parse";
-import type { CheckedObject, CheckResult, CheckSummary } from "./result";
+import type { CheckedObject, CheckResult, CheckSummary, Verdict, VerdictStatus } from "./result";
 import { verdictFor } from "./verdict";
 
 export interface ManifestInput { source: string; text: string }
 
 function summarize(objects: CheckedObject[], errors: ManifestError[]): CheckSummary {
-  const verdicts = objects.flatMap((o) => o.verdicts);
-  const count = (status: string) => verdicts.filter((v) => v.status === status).length;
+  const count: Record<VerdictStatus, number> = { served: 0, deprecated: 0, "not-served": 0, unknown: 0 };
+  let invalid = 0;
+  for (const o of objects) {
+    if (o.problem !== null) invalid++;
+    for (const v of o.verdicts) count[v.status]++;
+  }
   return {
-    objects: objects.length, served: count("served"), deprecated: count("deprecated"), notServed: count("not-served"), unknown: count("unknown"),
-    invalid: objects.filter((o) => o.problem !== null).length, errors: errors.length,
+    objects: objects.length, served: count.served, deprecated: count.deprecated, notServed: count["not-served"], unknown: count.unknown,
+    invalid, errors: errors.length,
   };
 }
 
@@ -29,10 +33,16 @@ export function readManifests(inputs: ManifestInput[]): ReadManifests {
 
 /** Checks what was read; the CustomResourceDefinitions read count as installed in every target. */
 export function checkObjects({ objects: read, errors, definitions }: ReadManifests, targets: SnapshotIndex[], history: ReleaseHistory): CheckResult {
-  const objects = read.map((o): CheckedObject => ({
-    ...o,
-    verdicts: o.apiVersion && o.kind ? targets.map((t) => verdictFor(o.apiVersion!, o.kind!, t, history, definitions)) : [],
-  }));
+  // A verdict depends only on apiVersion, kind and target, and large inputs repeat a few dozen kinds.
+  const known = new Map<string, Verdict[]>();
+  const verdictsFor = (apiVersion: string, kind: string): Verdict[] => {
+    const key = `${apiVersion}
+${kind}`;
+    let verdicts = known.get(key);
+    if (!verdicts) known.set(key, verdicts = targets.map((t) => verdictFor(apiVersion, kind, t, history, definitions)));
+    return verdicts;
+  };
+  const objects = read.map((o): CheckedObject => ({ ...o, verdicts: o.apiVersion && o.kind ? verdictsFor(o.apiVersion, o.kind) : [] }));
   return { kind: "CheckResult", targets: targets.map(refOf), objects, errors, summary: summarize(objects, errors) };
 }
 

@@ -89,12 +89,17 @@ export function splitJsonStream(text: string): { start: number; end: number }[] 
   return values.length > 1 ? values : null;
 }
 
-/** The documents of the text, each with the offset its positions count from. */
-function composeDocuments(text: string): { doc: Document.Parsed; base: number }[] {
-  const compose = (t: string) => [...new Composer({ merge: true, prettyErrors: false }).compose(new Parser().parse(t))];
+/** The documents of the text, each with the offset its positions count from; one at a time, so a
+ * document's syntax tree can be collected once its objects are read (10,000 documents at once cost
+ * hundreds of MB). */
+function* composeDocuments(text: string): Generator<{ doc: Document.Parsed; base: number }> {
+  const compose = (t: string) => new Composer({ merge: true, prettyErrors: false }).compose(new Parser().parse(t));
   const stream = splitJsonStream(text);
-  if (stream) return stream.flatMap(({ start, end }) => compose(text.slice(start, end)).map((doc) => ({ doc, base: start })));
-  return compose(text).map((doc) => ({ doc, base: 0 }));
+  if (stream) {
+    for (const { start, end } of stream) for (const doc of compose(text.slice(start, end))) yield { doc, base: start };
+  } else {
+    for (const doc of compose(text)) yield { doc, base: 0 };
+  }
 }
 
 export function parseManifests(source: string, text: string): ParsedManifests {
@@ -106,8 +111,11 @@ export function parseManifests(source: string, text: string): ParsedManifests {
   lines.addNewLine(0);
   for (let nl = safe.indexOf("\n"); nl >= 0; nl = safe.indexOf("\n", nl + 1)) lines.addNewLine(nl + 1);
 
-  composeDocuments(safe).forEach(({ doc, base }, i) => {
-    const document = i + 1;
+  let document = 0;
+  for (const { doc, base } of composeDocuments(safe)) readDocument(doc, base, ++document);
+  return { objects, errors, definitions };
+
+  function readDocument(doc: Document.Parsed, base: number, document: number): void {
     const pos = (offset: number) => lines.linePos(base + offset);
     // One error per document: a parser's follow-on messages add nothing a person can act on.
     const fail = (offset: number, reason: ManifestError["reason"], message: string) => {
@@ -145,6 +153,5 @@ export function parseManifests(source: string, text: string): ParsedManifests {
       });
     };
     add(value, doc.contents, doc.contents?.range[0] ?? doc.range[0], null);
-  });
-  return { objects, errors, definitions };
+  }
 }
