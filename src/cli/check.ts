@@ -18,6 +18,8 @@ target (a custom resource whose group the target lacks).
 
 PATH is a file, a folder (*.yaml, *.yml, *.json, recursively) or - for stdin:
   helm template my-release ./chart | kds check --target 1.29 -
+For stdin, github and sarif output anchor each finding on the template Helm's "# Source:"
+comment names, else on --filename.
 
 Flags:
   -t, --target VERSIONS     versions to check against, comma-separated or repeated (required):
@@ -27,6 +29,7 @@ Flags:
       --fail-on WHAT        also fail on "deprecated" and/or "unknown" (comma-separated or repeated)
       --crds PATH           CustomResourceDefinitions to treat as installed in every target (file
                             or folder); those in the manifests themselves always count
+      --filename NAME       the name stdin's findings are reported under (default: -)
       --snapshots DIR       your own captures (kds capture --out), used beside the bundled releases
       --server URL          check against a deployed service instead of local snapshots
   -h, --help                show this help
@@ -45,6 +48,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     "fail-on": { type: "string", multiple: true },
     snapshots: { type: "string" },
     crds: { type: "string", multiple: true },
+    filename: { type: "string" },
     server: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
@@ -57,12 +61,14 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const failOn = new Set(commaList(values["fail-on"]).map((w) => oneOf("--fail-on", w, FAIL_ON, "deprecated"))) as Set<FailOn>;
   if (values.server && values.snapshots) throw new UsageError("--server and --snapshots exclude each other");
   const crds = values.crds ?? [];
+  const stdinName = values.filename ?? "-";
+  if (stdinName === "") throw new UsageError("--filename needs a name, e.g. --filename deploy/app.yaml");
   if (values.server && crds.length) throw new UsageError("--crds works with local snapshots only; with --server, put the CustomResourceDefinitions in the manifests you send");
 
   let result: CheckResult;
   if (values.server) {
     const api = remoteApi(values.server);
-    const inputs = await readInputs(positionals, process.stdin);
+    const inputs = await readInputs(positionals, process.stdin, stdinName);
     // One request per input keeps each body under the server's limit; a few at a time spares the server.
     const results = [];
     for (let i = 0; i < inputs.length; i += REMOTE_CONCURRENCY) results.push(...await Promise.all(inputs.slice(i, i + REMOTE_CONCURRENCY).map((input) => api.check(input, targets))));
@@ -71,7 +77,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     const snapshots = await cliSnapshots(values.snapshots);
     const { ids, notes } = snapshots.resolve(targets, "target");
     for (const note of notes) process.stderr.write(`kds check: ${note}\n`);
-    const read = readManifests(await readInputs(positionals, process.stdin));
+    const read = readManifests(await readInputs(positionals, process.stdin, stdinName));
     if (crds.length) {
       const given = readManifests(await readInputs(crds, process.stdin));
       const bad = given.errors[0];
@@ -83,7 +89,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     if (tooLarge) throw new UsageError(tooLarge);
     result = checkObjects(read, await Promise.all(ids.map((id) => snapshots.index(id))), snapshots.history());
   }
-  const opts = { failOn };
+  const opts = { failOn, streamed: new Set(positionals.includes("-") ? [stdinName] : []) };
   process.stdout.write(checkRenderers[format](result, opts));
   return checkExitCode(result, opts);
 }

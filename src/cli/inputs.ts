@@ -35,11 +35,12 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-export async function readInputs(paths: string[], stdin: NodeJS.ReadableStream): Promise<ManifestInput[]> {
+/** `stdinName` names what stdin holds (--filename); "-" when not given. */
+export async function readInputs(paths: string[], stdin: NodeJS.ReadableStream, stdinName = "-"): Promise<ManifestInput[]> {
   if (!paths.length) throw new UsageError("no manifests given: name files, folders, or - for stdin");
   const inputs: ManifestInput[] = [];
   for (const p of paths) {
-    if (p === "-") { inputs.push({ source: "-", text: decode(await readStdin(stdin), "stdin") }); continue; }
+    if (p === "-") { inputs.push({ source: stdinName, text: decode(await readStdin(stdin), "stdin") }); continue; }
     let files: string[];
     try {
       files = statSync(p).isDirectory() ? filesUnder(p) : [p];

@@ -1,27 +1,27 @@
 // GitHub Actions workflow commands: annotations on the file and line of each finding.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import type { CheckResult } from "../result";
-import { describeObject, fails, type CheckRenderOptions } from "./options";
+import { anchorOf, describeObject, fails, type CheckRenderOptions } from "./options";
 
 const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const prop = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
-function annotation(level: "error" | "warning" | "notice", file: string, line: number, title: string, message: string): string {
-  return `::${level} file=${prop(file)},line=${line},title=${prop(title)}::${data(message)}`;
+function annotation(level: "error" | "warning" | "notice", { file, line }: { file: string; line: number | null }, title: string, message: string): string {
+  return `::${level} file=${prop(file)}${line === null ? "" : `,line=${line}`},title=${prop(title)}::${data(message)}`;
 }
 
 export function renderCheckGithub(r: CheckResult, opts: CheckRenderOptions): string {
   const out: string[] = [];
   for (const o of r.objects) {
-    const { source, line } = o.location;
-    if (o.problem) out.push(annotation("error", source, line, "Invalid object", `${describeObject(o)}: ${o.problem}`));
+    const at = anchorOf(o.location, opts);
+    if (o.problem) out.push(annotation("error", at, "Invalid object", `${describeObject(o)}: ${o.problem}`));
     for (const v of o.verdicts) {
       if (v.status === "served") continue;
       const level = fails(v, opts) ? "error" : v.status === "deprecated" ? "warning" : "notice";
-      out.push(annotation(level, source, line, `${o.apiVersion} ${o.kind}: ${v.status} on ${v.target}`, v.message));
+      out.push(annotation(level, at, `${o.apiVersion} ${o.kind}: ${v.status} on ${v.target}`, v.message));
     }
   }
-  for (const e of r.errors) out.push(annotation("error", e.source, e.line, `Unreadable document ${e.document} (${e.reason})`, e.message));
+  for (const e of r.errors) out.push(annotation("error", { file: e.source, line: e.line }, `Unreadable document ${e.document} (${e.reason})`, e.message));
   const s = r.summary;
   out.push(`kds check: ${s.objects} objects against ${r.targets.map((t) => t.id).join(", ")}: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents`);
   return out.join("\n") + "\n";

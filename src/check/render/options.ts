@@ -1,10 +1,26 @@
-// What a renderer needs beyond the result: which verdicts fail the run (--fail-on).
+// What a renderer needs beyond the result: which verdicts fail the run (--fail-on), and which
+// inputs were streamed (stdin), whose findings belong on the Helm template that rendered them.
+import type { ManifestLocation } from "../manifest-object";
 import type { CheckedObject, Verdict } from "../result";
 
 export const FAIL_ON = ["deprecated", "unknown"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-export interface CheckRenderOptions { failOn: ReadonlySet<FailOn> }
+export interface CheckRenderOptions {
+  failOn: ReadonlySet<FailOn>;
+  /** Sources read from a stream (`-` or its --filename): no file of the repository holds their lines. */
+  streamed?: ReadonlySet<string>;
+}
+
+/**
+ * Where a code host should anchor a finding: the input file and line; for streamed input (helm
+ * template … | kds check -), the template Helm's `# Source:` comment names, as a whole file, since
+ * the line counts the rendered stream, not the template.
+ */
+export function anchorOf(location: ManifestLocation, opts: CheckRenderOptions): { file: string; line: number | null } {
+  if (location.template && opts.streamed?.has(location.source)) return { file: location.template, line: null };
+  return { file: location.source, line: location.line };
+}
 
 /** Whether a verdict fails the run: not served always, deprecated and unknown only when asked. */
 export function fails(v: Verdict, opts: CheckRenderOptions): boolean {

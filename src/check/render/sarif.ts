@@ -1,6 +1,7 @@
-// SARIF 2.1.0, for code-scanning views: one result per finding, located at file and line.
+// SARIF 2.1.0, for code-scanning views: one result per finding, located at file and line
+// (streamed Helm output: at the template file).
 import type { CheckResult } from "../result";
-import { describeObject, fails, type CheckRenderOptions } from "./options";
+import { anchorOf, describeObject, fails, type CheckRenderOptions } from "./options";
 
 const RULES = [
   { id: "not-served", text: "The target Kubernetes version does not serve this apiVersion/kind." },
@@ -11,18 +12,19 @@ const RULES = [
 ] as const;
 type RuleId = (typeof RULES)[number]["id"];
 
-function result(ruleId: RuleId, level: "error" | "warning" | "note", text: string, uri: string, startLine: number) {
-  return { ruleId, level, message: { text }, locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine } } }] };
+function result(ruleId: RuleId, level: "error" | "warning" | "note", text: string, { file, line }: { file: string; line: number | null }) {
+  const region = line === null ? {} : { region: { startLine: line } };
+  return { ruleId, level, message: { text }, locations: [{ physicalLocation: { artifactLocation: { uri: file }, ...region } }] };
 }
 
 export function renderCheckSarif(r: CheckResult, opts: CheckRenderOptions): string {
   const results = [
     ...r.objects.flatMap((o) => [
-      ...(o.problem ? [result("invalid-object", "error", `${describeObject(o)}: ${o.problem}`, o.location.source, o.location.line)] : []),
+      ...(o.problem ? [result("invalid-object", "error", `${describeObject(o)}: ${o.problem}`, anchorOf(o.location, opts))] : []),
       ...o.verdicts.filter((v) => v.status !== "served").map((v) =>
-        result(v.status as RuleId, fails(v, opts) ? "error" : v.status === "deprecated" ? "warning" : "note", v.message, o.location.source, o.location.line)),
+        result(v.status as RuleId, fails(v, opts) ? "error" : v.status === "deprecated" ? "warning" : "note", v.message, anchorOf(o.location, opts))),
     ]),
-    ...r.errors.map((e) => result("unreadable-document", "error", `document ${e.document}: ${e.message}`, e.source, e.line)),
+    ...r.errors.map((e) => result("unreadable-document", "error", `document ${e.document}: ${e.message}`, { file: e.source, line: e.line })),
   ];
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
