@@ -1,15 +1,13 @@
 // GET /v1/diff?from=&to=[&group=][&format=json|markdown|text]
-// Diffs are pure functions of two immutable snapshots, so each is computed once per isolate
-// (keyed by the catalog generation, which changes on every publish) and answered with an
-// ETag clients can revalidate.
+// Each diff is computed once per isolate and catalog generation (../diff-cache) and answered
+// with an ETag clients can revalidate.
 import { Hono } from "hono";
 import { z } from "zod";
-import { diffSnapshots } from "../../diff/diff";
 import { groupFromParam } from "../../diff/group-name";
 import { DIFF_FORMATS, diffContentTypes, diffRenderers } from "../../diff/render";
-import type { SnapshotDiff } from "../../diff/types";
 import { sha256Hex } from "../../snapshot/wire";
 import { matchesEtag } from "../caching";
+import { cachedDiff, diffKey } from "../diff-cache";
 import type { AppEnv } from "../env";
 import { readOnly } from "../middleware/methods";
 import { kvSnapshots } from "./kv-snapshots";
@@ -21,9 +19,6 @@ const DiffQuery = z.object({
   group: z.string().min(1).optional(),
   format: z.enum(DIFF_FORMATS).default("json"),
 });
-
-const computed = new Map<string, SnapshotDiff>();
-const COMPUTED_LIMIT = 256;
 
 export const diff = new Hono<AppEnv>();
 diff.use("*", readOnly());
@@ -37,16 +32,11 @@ diff.get("/", async (c) => {
   if (ids instanceof Response) return ids;
   const [from, to] = ids as [string, string];
   const group = q.data.group === undefined ? null : groupFromParam(q.data.group);
-  const key = [(await store.catalog()).generation, from, to, group ?? "*"].join("\n");
+  const key = await diffKey(store, from, to, group);
   const etag = `"${(await sha256Hex(`${key}\n${format}`)).slice(0, 32)}"`;
   const headers = { etag, "cache-control": "no-cache" };
   if (matchesEtag(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
-  let result = computed.get(key);
-  c.header("x-kds-diff-cache", result ? "hit" : "miss");
-  if (!result) {
-    result = diffSnapshots(await store.index(from), await store.index(to), { group });
-    if (computed.size >= COMPUTED_LIMIT) computed.delete(computed.keys().next().value!);
-    computed.set(key, result);
-  }
+  const { diff: result, hit } = await cachedDiff(store, key, from, to, group);
+  c.header("x-kds-diff-cache", hit ? "hit" : "miss");
   return c.body(diffRenderers[format](result), 200, { ...headers, "content-type": diffContentTypes[format] });
 });

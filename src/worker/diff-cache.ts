@@ -1,0 +1,22 @@
+// Diffs are pure functions of two immutable snapshots, so each is computed once per isolate,
+// keyed by the catalog generation (which changes on every publish); /v1/diff and the diff pages share it.
+import { diffSnapshots } from "../diff/diff";
+import type { SnapshotDiff } from "../diff/types";
+import type { KvSnapshots } from "./routes/kv-snapshots";
+
+const computed = new Map<string, SnapshotDiff>();
+const COMPUTED_LIMIT = 256;
+
+/** The cache key of a diff: it names the generation, both snapshot ids and the group ("*" for all). */
+export async function diffKey(store: KvSnapshots, from: string, to: string, group: string | null): Promise<string> {
+  return [(await store.catalog()).generation, from, to, group ?? "*"].join("\n");
+}
+
+export async function cachedDiff(store: KvSnapshots, key: string, from: string, to: string, group: string | null): Promise<{ diff: SnapshotDiff; hit: boolean }> {
+  const hit = computed.get(key);
+  if (hit) return { diff: hit, hit: true };
+  const diff = diffSnapshots(await store.index(from), await store.index(to), { group });
+  if (computed.size >= COMPUTED_LIMIT) computed.delete(computed.keys().next().value!);
+  computed.set(key, diff);
+  return { diff, hit: false };
+}
