@@ -28,7 +28,7 @@ const serves = (target: SnapshotIndex, r: Gvk) =>
  * earlier ones), followed down their own replacements; else another version of the same group and
  * kind that the target serves (its preferred one first).
  */
-function replacementFor(target: SnapshotIndex, history: ReleaseHistory, self: Gvk, life: LifecycleEntry | undefined): ApiRef | null {
+export function replacementFor(target: SnapshotIndex, history: ReleaseHistory, self: Gvk, life: LifecycleEntry | undefined): ApiRef | null {
   const seen = new Set([groupVersion(self.group, self.version) + " " + self.kind]);
   const queue: Gvk[] = life ? [...(life.replacement ? [life.replacement] : []), ...life.earlierReplacements] : [];
   while (queue.length) {

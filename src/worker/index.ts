@@ -8,6 +8,10 @@ import { versions } from "./routes/versions";
 import { check } from "./routes/check";
 import { diff } from "./routes/diff";
 import { timeline } from "./routes/timeline";
+import { matrix } from "./routes/matrix";
+import { pages } from "./routes/pages";
+import { embeds } from "./routes/embeds";
+import { badges } from "./routes/badges";
 
 export type { Env } from "./env";
 
@@ -21,5 +25,9 @@ app.route("/v1/versions", versions);
 app.route("/v1/diff", diff);
 app.route("/v1/timeline", timeline);
 app.route("/v1/check", check);
+app.route("/v1/matrix", matrix);
+app.route("/embed", embeds);
+app.route("/badge", badges);
+app.route("/", pages);
 
 export default app;

@@ -26,7 +26,7 @@ const CheckQuery = z.object({
 });
 
 /** Reads the body, stopping as soon as it passes the limit (a missing or false Content-Length cannot get past it). */
-async function readBody(req: Request): Promise<Uint8Array | null> {
+export async function readBody(req: Request): Promise<Uint8Array | null> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > HTTP_BODY_LIMIT) return null;
   const chunks: Uint8Array[] = [];
