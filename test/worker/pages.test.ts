@@ -171,6 +171,14 @@ describe("the check form", () => {
     expect(await (await form([["target", "1.22"], ["manifests", " "]])).text()).toContain("Paste some manifests or choose a file.");
   });
 
+  it("refuses more verdicts than POST /v1/check allows, before checking", async () => {
+    const many = Array.from({ length: 1100 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join("---\n");
+    const targets = ["1.19", "1.20", "1.21", "1.22", "1.23", "1.24", "1.25", "1.26", "1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36", "1.37"];
+    const res = await form([...targets.map((t): [string, string] => ["target", t]), ["manifests", many]]);
+    expect(res.status).toBe(413);
+    expect(await res.text()).toMatch(/\d+ documents × 19 targets is \d+ verdicts; a check computes at most 20000/);
+  });
+
   it("refuses a form larger than the check's body limit", async () => {
     const res = await form([["target", "1.22"], ["manifests", "#".repeat(1024 * 1024 + 1)]]);
     expect(res.status).toBe(413);

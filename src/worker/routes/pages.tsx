@@ -3,8 +3,8 @@
 // (JSX does), carry an ETag and the JSON API's Cache-Control, and refuse to be framed.
 import { Hono, type Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
-import { checkManifests } from "../../check/check";
-import { HTTP_BODY_LIMIT } from "../../check/limits";
+import { checkObjects, readManifests } from "../../check/check";
+import { countDocuments, HTTP_BODY_LIMIT, HTTP_VERDICT_LIMIT, tooManyVerdicts } from "../../check/limits";
 import { decodeUtf8 } from "../../check/utf8";
 import { groupNamed, kindsNamed } from "../../timeline/names";
 import { displayGroup } from "../../diff/group-name";
@@ -119,13 +119,18 @@ pages.post("/ui/check", async (c) => {
   const upload = typeof file === "object" && file !== null && file.size > 0 ? file : null;
   const fileText = upload ? decodeUtf8(new Uint8Array(await upload.arrayBuffer())) : null;
   const text = upload ? fileText ?? "" : String(form.get("manifests") ?? "");
-  const show = (error: string, status: 400 | 422) =>
+  const show = (error: string, status: 400 | 413) =>
     page(c, <CheckPage ids={ids} chosen={chosen} text={text} result={null} error={error} />, status, "no-store");
   if (upload && fileText === null) return show("The uploaded file is not UTF-8 text.", 400);
   if (!chosen.length) return show("Pick at least one target release.", 400);
   if (!text.trim()) return show("Paste some manifests or choose a file.", 400);
+  // The limits POST /v1/check applies, before the work is done.
+  const unread = tooManyVerdicts(countDocuments(text), "documents", chosen.length, HTTP_VERDICT_LIMIT);
+  if (unread) return show(unread, 413);
+  const read = readManifests([{ source: upload?.name || "pasted", text }]);
+  const tooLarge = tooManyVerdicts(read.objects.length, "objects", chosen.length, HTTP_VERDICT_LIMIT);
+  if (tooLarge) return show(tooLarge, 413);
   const store = kvSnapshots(c.env);
-  const { history } = await releaseFacts(c.env);
-  const result = checkManifests([{ source: upload?.name || "pasted", text }], await Promise.all(chosen.map((id) => store.index(id))), history);
+  const result = checkObjects(read, await Promise.all(chosen.map((id) => store.index(id))), await store.history());
   return page(c, <CheckPage ids={ids} chosen={chosen} text={text} result={result} error={null} />, result.errors.length ? 422 : 200, "no-store");
 });
