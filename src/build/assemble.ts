@@ -7,12 +7,17 @@ import type { CompiledLifecycle } from "./lifecycle";
 import type { Reference } from "./reference";
 import { AGGREGATOR_GROUP, API_SERVICE_PRIORITIES, RULES, singularNamesServed } from "./rules";
 import type { Decision } from "./served";
-import { storageVersionHash, storageVersionOf } from "./storage-hash";
+import { storageFact } from "./storage-hash";
+import { subresourcesServed } from "./subresources";
 import { compareKubeAwareVersions } from "./versions";
 
 export interface AssembledRelease {
   groups: GroupModel[];
   unknown: Unknown[];
+  /** Values filled by inference rather than read from a source. */
+  inferred: Unknown[];
+  /** Where the storage version hashes came from: source -> count. */
+  hashSources: Map<string, number>;
   notes: string[];
   rules: Set<string>;
 }
@@ -22,9 +27,11 @@ const GENCLIENT_VERBS = ["create", "delete", "deletecollection", "get", "list", 
 
 export function assembleRelease(ref: Reference, details: ResourceDetails, life: CompiledLifecycle, minor: string, decisions: Decision[]): AssembledRelease {
   const unknown: Unknown[] = [];
+  const inferred: Unknown[] = [];
+  const hashSources = new Map<string, number>();
   const notes: string[] = [];
   const rules = new Set<string>([RULES.alphaOff.id, RULES.removedNotServed.id, RULES.betaOffFrom124.id, RULES.outsideK8sApi.id, RULES.noVerbsNotServed.id,
-    RULES.storageVersionHash.id, RULES.singularNames.id, RULES.cohabiting.id, RULES.apiServicePriorities.id, RULES.aggregatorGroupFirst.id]);
+    RULES.storageVersionHash.id, RULES.gatedSubresources.id, RULES.singularNames.id, RULES.cohabiting.id, RULES.apiServicePriorities.id, RULES.aggregatorGroupFirst.id]);
   const versions = new Map<string, VersionModel>(); // "group/version"
   const releaseKinds = ref.api.get(minor)!;
 
@@ -50,21 +57,24 @@ export function assembleRelease(ref: Reference, details: ResourceDetails, life: 
     const shortNames = details.capturedShortNames(minor, d.group, resource) ?? base?.shortNames ?? [];
     const singularName = singularNamesServed(minor) ? base?.singularName ?? null : "";
     if (singularName === null) unknown.push({ document: documentPath, field: `${resource}.singularName`, reason: "no discovery document in the reference lists this resource" });
-    const storage = storageVersionOf(ref, life, minor, d.group, d.version, d.kind, verbs);
+    const storage = storageFact(ref, life, minor, d.group, d.version, d.kind, resource, verbs);
     if ("none" in storage && verbs.includes("watch")) unknown.push({ document: documentPath, field: `${resource}.storageVersionHash`, reason: `storage version not established: ${storage.none}` });
+    if ("hash" in storage) hashSources.set(storage.from, (hashSources.get(storage.from) ?? 0) + 1);
+    if ("hash" in storage && storage.disagreement) notes.push(storage.disagreement);
+    if ("hash" in storage && storage.inferred) inferred.push({ document: documentPath, field: `${resource}.storageVersionHash`, reason: storage.inferred });
     const model: ResourceModel = {
       resource, kind: d.kind, namespaced: d.namespaced, singularName: singularName ?? "", verbs,
       ...(shortNames.length ? { shortNames } : {}),
       ...(base?.categories?.length ? { categories: base.categories } : {}),
-      ...("gvk" in storage ? { storageVersionHash: storageVersionHash(...storage.gvk) } : {}),
-      subresources: base?.subresources ?? [],
+      ...("hash" in storage ? { storageVersionHash: storage.hash } : {}),
+      subresources: subresourcesServed(ref, minor, d.group, d.kind, base?.subresources ?? []),
     };
     const key = `${d.group}/${d.version}`;
     if (!versions.has(key)) versions.set(key, { version: d.version, resources: [] });
     versions.get(key)!.resources.push(model);
   }
 
-  return { groups: orderGroups(versions, notes), unknown, notes, rules };
+  return { groups: orderGroups(versions, notes), unknown, inferred, hashSources, notes, rules };
 }
 
 /** Orders groups and versions as kube-aggregator does (rules aggregator-group-first, apiservice-priorities). */

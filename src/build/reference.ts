@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { APIGroupDiscoveryList, APIGroupList, APIResourceList } from "../discovery/types";
+import { APIGroupDiscoveryList, APIGroupList, APIResourceList, VersionInfo } from "../discovery/types";
 
 const Minor = z.string().regex(/^1\.\d+$/);
 const Lifecycle = z.object({
@@ -46,6 +46,7 @@ export type ApiPackage = z.infer<typeof ApiPackage>;
 export const ApiRelease = z.object({
   kubernetesVersion: z.string(),
   sourceTag: z.string(),
+  preRelease: z.boolean().optional(),
   sourceCommit: z.string(),
   groups: z.array(ApiPackage),
   nonResourcePackages: z.array(ApiPackage),
@@ -74,6 +75,33 @@ export const PlutoEntry = z.object({
 });
 export type PlutoEntry = z.infer<typeof PlutoEntry>;
 
+/** One storage-hashes/<minor>.json: upstream's expected storageVersionHash per served group/version/resource. */
+export interface StorageHashFile {
+  minor: string;
+  file: string;
+  /** "group/version/resource" (core: "v1/pods") -> hash. */
+  hashes: Map<string, string>;
+  /** "group/version/resource" -> storage "group/version/Kind" the hash stands for (derived-storage-versions.json). */
+  storage: Map<string, string>;
+  certainty: string;
+  commit: string;
+}
+
+/** A real /version response of an upstream build (version/<gitVersion>.json). */
+export interface VersionDocument { file: string; gitVersion: string; minor: string; info: VersionInfo; source: string }
+
+const StorageProvenance = z.object({
+  files: z.array(z.object({ minor: Minor, file: z.string(), parsed: z.string(), commit: z.string(), certainty: z.string() }).passthrough()),
+}).passthrough();
+const DerivedStorageVersions = z.object({ minors: z.record(Minor, z.record(z.string(), z.string())) }).passthrough();
+const VersionProvenance = z.object({
+  fieldsJson: z.object({ minors: z.record(Minor, z.object({ omitempty: z.array(z.string()) }).passthrough()) }).passthrough(),
+  files: z.array(z.object({
+    file: z.string(), gitVersion: z.string(), minor: Minor, upstream: z.boolean(),
+    repository: z.string().nullable(), commit: z.string().nullable(), searchId: z.union([z.string(), z.number()]).nullable().optional(),
+  }).passthrough()),
+}).passthrough();
+
 export interface Reference {
   dir: string;
   /** k8s.io/api facts per minor ("1.17" … "1.36"). */
@@ -89,7 +117,15 @@ export interface Reference {
     aggregatedNewer: APIGroupDiscoveryList;
     apis: APIGroupList;
     coreV1: APIResourceList;
+    /** Later development documents, each with the minor whose development it belongs to. */
+    later: { file: string; era: number; aggregated?: APIGroupDiscoveryList; coreV1?: APIResourceList }[];
   };
+  /** Upstream storage version hash tables, per minor they were content-matched to. */
+  storageHashes: Map<string, StorageHashFile>;
+  /** version.Info field names per minor, in declaration order (version/fields.json), and which are omitempty. */
+  versionFields: Map<string, { fields: string[]; omitempty: Set<string> }>;
+  /** Real /version responses of upstream builds (vendor builds are left out). */
+  versionDocuments: VersionDocument[];
   pluto: PlutoEntry[];
   /** Every file read, with its sha256, in read order. */
   sources: { file: string; sha256: string }[];
@@ -125,7 +161,28 @@ export function loadReference(dir: string): Reference {
     aggregatedNewer: json("upstream-discovery/aggregated_v2.newer.json", APIGroupDiscoveryList),
     apis: json("upstream-discovery/apis.json", APIGroupList),
     coreV1: json("upstream-discovery/api__v1.json", APIResourceList),
+    later: [
+      { file: "upstream-discovery/aggregated_v2.1.34-dev.254a4694.json", era: 34, aggregated: json("upstream-discovery/aggregated_v2.1.34-dev.254a4694.json", APIGroupDiscoveryList) },
+      // 1.34 or 1.35 development (README): the nearer bound is used as its era.
+      { file: "upstream-discovery/api__v1.pods-resize.95f08499.json", era: 34, coreV1: json("upstream-discovery/api__v1.pods-resize.95f08499.json", APIResourceList) },
+      { file: "upstream-discovery/aggregated_v2.1.37-dev.9d2a8fb7.json", era: 37, aggregated: json("upstream-discovery/aggregated_v2.1.37-dev.9d2a8fb7.json", APIGroupDiscoveryList) },
+    ],
   };
+  const storageProvenance = json("storage-hashes/provenance.json", StorageProvenance);
+  const derived = json("storage-hashes/derived-storage-versions.json", DerivedStorageVersions);
+  const storageHashes = new Map<string, StorageHashFile>();
+  for (const f of storageProvenance.files) {
+    const hashes = new Map(Object.entries(json(`storage-hashes/${f.parsed}`, z.record(z.string(), z.string()))));
+    storageHashes.set(f.minor, { minor: f.minor, file: `storage-hashes/${f.parsed}`, hashes, storage: new Map(Object.entries(derived.minors[f.minor] ?? {})), certainty: f.certainty, commit: f.commit });
+  }
+  const versionProvenance = json("version/provenance.json", VersionProvenance);
+  const versionFields = new Map(Object.entries(json("version/fields.json", z.record(Minor, z.array(z.string()))))
+    .map(([minor, fields]) => [minor, { fields, omitempty: new Set(versionProvenance.fieldsJson.minors[minor]?.omitempty ?? []) }]));
+  const versionDocuments = versionProvenance.files.filter((f) => f.upstream).map((f): VersionDocument => ({
+    file: `version/${f.file}`, gitVersion: f.gitVersion, minor: f.minor,
+    info: json(`version/${f.file}`, VersionInfo),
+    source: f.repository ? `${f.repository} at ${f.commit}` : `a public document found by text search (search id ${f.searchId})`,
+  }));
   const plutoDoc = z.object({ "deprecated-versions": z.array(PlutoEntry) }).passthrough().parse(parseYaml(read("deprecations/pluto-versions.yaml")));
-  return { dir, api, captures, capturePatches, upstream, pluto: plutoDoc["deprecated-versions"], sources };
+  return { dir, api, captures, capturePatches, upstream, storageHashes, versionFields, versionDocuments, pluto: plutoDoc["deprecated-versions"], sources };
 }

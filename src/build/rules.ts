@@ -53,8 +53,8 @@ export const RULES = {
   },
   storageVersionHash: {
     id: "storage-version-hash",
-    rule: "storageVersionHash = base64(sha256(\"<group>/<version>/<kind>\")[0:8]) of the resource's storage version; only etcd-backed resources (those that can be watched) have one. The build sets it only where the storage version is established: core v1; cohabiting events; or a kind with a single candidate version in its group across this and the previous release.",
-    source: "k8s.io/apiserver pkg/endpoints/discovery/storageversionhash.go StorageVersionHash; checked against upstream-discovery/api__v1.json.",
+    rule: "storageVersionHash = base64(sha256(\"<group>/<version>/<kind>\")[0:8]) of the resource's storage version; only etcd-backed resources (those that can be watched) have one. Core resources are stored as v1 and events.k8s.io events as core v1 Event. Where upstream's table for the release exists it gives the hash. Elsewhere the storage version is inferred: a version of the kind in its group that the previous release's k8s.io/api also has (so the previous release can read it; alpha versions rank lowest), never older than the storage version of an earlier upstream table nor newer than that of a later one (storage versions only move forward); among several, the one whose version is still served, if exactly one is. A kind that another group also serves is left unknown.",
+    source: "k8s.io/apiserver pkg/endpoints/discovery/storageversionhash.go StorageVersionHash; storage-hashes/ (kubernetes pkg/controlplane/storageversionhashdata/data.go); kubernetes/community contributors/devel/sig-architecture/api_changes.md (a new version becomes the storage version only in the release after the one that introduces it).",
   },
   singularNames: {
     id: "singular-names-from-1.27",
@@ -68,8 +68,23 @@ export const RULES = {
   },
   creationTimestamp: {
     id: "aggregated-creation-timestamp",
-    rule: "Aggregated discovery group metadata carries \"creationTimestamp\": null through 1.32 and omits it from 1.33.",
-    source: "upstream-discovery/aggregated_v2.json (1.31 era) has it; aggregated_v2.newer.json (1.33 API set) does not. 1.32 is inferred from the older form.",
+    rule: "Aggregated discovery group metadata carries \"creationTimestamp\": null through 1.33 and omits it from 1.34.",
+    source: "kubernetes/apimachinery commit 503b9897 (metav1.ObjectMeta creationTimestamp stops serializing as null), first released in 1.34 (k8s.io/apimachinery v0.34.0); upstream-discovery/aggregated_v2.json (1.31 era) has the null, the 1.34 and 1.37 development documents do not.",
+  },
+  gatedSubresources: {
+    id: "gated-subresources",
+    rule: "A subresource backed by a client method is served in a release only if that release's k8s.io/api has the method for the kind (in any version of its group) and, where a feature gate guards its registration, the gate is on by default in that release (SUBRESOURCE_GATES).",
+    source: "k8s-api/*.json +genclient:method markers; kubernetes/kubernetes pkg/registry/core/rest/storage_core.go (pods/resize registered only with InPlacePodVerticalScaling enabled); KEP-1287 (kubernetes/enhancements keps/sig-node/1287-in-place-update-pod-resources): alpha 1.27, beta and on by default 1.33, GA 1.35.",
+  },
+  versionDocuments: {
+    id: "version-documents",
+    rule: "/version is a real response of an upstream build of the release where the reference has one (the capture's patch release if recorded, else the lowest patch); its fields are those of version.Info in that release's apimachinery. Fields no source records stay empty and are listed as unknown.",
+    source: "version/*.json and version/fields.json (k8s-reference); vendor builds (k3s, GKE, OrbStack) are not used.",
+  },
+  preReleaseFacts: {
+    id: "pre-release-facts",
+    rule: "A release built from a k8s.io/api pre-release tag lists in its notes, and where they change what it serves under unknown, the API changes public sources record after that tag (PRE_RELEASE_FACTS); such changes are not applied.",
+    source: "k8s-reference README, k8s-api caveats (k8s.io/api master after v0.37.0-beta.0; kubernetes/website pull request #56990, the 1.37 release announcement).",
   },
   version129: {
     id: "version-1.29.2",
@@ -91,8 +106,22 @@ export function singularNamesServed(kubernetesMinor: string): boolean {
 }
 
 export function creationTimestampNull(kubernetesMinor: string): boolean {
-  return minorNumber(kubernetesMinor) <= 32;
+  return minorNumber(kubernetesMinor) <= 33;
 }
+
+/** Feature gates that guard a subresource's registration: on by default from `onByDefault` (rule gated-subresources). */
+export const SUBRESOURCE_GATES: { group: string; kind: string; subresource: string; gate: string; onByDefault: string }[] = [
+  { group: "", kind: "Pod", subresource: "resize", gate: "InPlacePodVerticalScaling", onByDefault: "1.33" },
+];
+
+/** API changes public sources record after a pre-release tag the reference holds (rule pre-release-facts). */
+export const PRE_RELEASE_FACTS: { minor: string; fact: string; unknown?: { document: string; field: string } }[] = [
+  { minor: "1.37", unknown: { document: "/apis/certificates.k8s.io/v1", field: "podcertificaterequests" },
+    fact: "certificates.k8s.io/v1 PodCertificateRequest is on k8s.io/api master after v0.37.0-beta.0 (kubernetes pull request #139579, merged 2026-07-22), and the 1.37 release announcement (kubernetes/website pull request #56990) says Pod Certificates and Cluster Trust Bundles graduate to stable in 1.37; v0.37.0-beta.0 lacks the kind, so this snapshot does not list it" },
+  { minor: "1.37", fact: "lifecycle.k8s.io/v1alpha1 (Eviction, EvictionRequest) is on k8s.io/api master after v0.37.0-beta.0; as an alpha version it would be off by default; whether it is in v1.37.0 is not established" },
+  { minor: "1.37", fact: "scheduling.k8s.io/v1beta1 PodGroup and Workload are on k8s.io/api master after v0.37.0-beta.0; as betas introduced after 1.24 they would be off by default; whether they are in v1.37.0 is not established" },
+  { minor: "1.37", fact: "the 1.37 release announcement describes StorageVersionMigration as a standard Kubernetes API (KEP 4192), as storagemigration.k8s.io/v1 in v0.37.0-beta.0 (served here) has it" },
+];
 
 export const GROUPS_WITHOUT_API_VERSION = new Set(["extensions"]);
 export const AGGREGATOR_GROUP = "apiregistration.k8s.io";

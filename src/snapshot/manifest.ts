@@ -61,6 +61,8 @@ export const Manifest = z.object({
   aggregatedDiscovery: z.array(AggregatedForm),
   provenance: z.discriminatedUnion("kind", [BuiltProvenance, CapturedProvenance]),
   unknown: z.array(Unknown),
+  /** Values the build filled by inference rather than from a source, with the reasoning. */
+  inferred: z.array(Unknown).optional(),
   notes: z.array(z.string()),
   documents: z.array(DocumentEntry).min(1),
   /** Built releases carry a field index; captured clusters do not. */
