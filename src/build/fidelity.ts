@@ -23,3 +23,17 @@ export function compareWithCapture(minor: string, groups: GroupModel[], capture:
   for (const [key, row] of ours) if (!theirs.has(key)) report.extra.push(rowText(row));
   return report;
 }
+
+/** What kind of value an unknown entry stands for: a /version field, a resource field, a whole resource or a path list. */
+export function unknownKind(u: { document: string; field: string }): string {
+  if (u.document === "/version") return `/version ${u.field}`;
+  const dot = u.field.lastIndexOf(".");
+  return dot >= 0 ? u.field.slice(dot + 1) : u.document === "/" || u.document === "/api" ? u.field : "resource entry";
+}
+
+/** Counts of unknown (and inferred) values per kind, sorted by kind. */
+export function countByKind(entries: { document: string; field: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(unknownKind(e), (counts.get(unknownKind(e)) ?? 0) + 1);
+  return new Map([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

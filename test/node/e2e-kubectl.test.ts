@@ -15,6 +15,7 @@ type Path = "v2" | "v2beta1" | "legacy";
 const CASES: { client: string; snapshot: string; path: Path }[] = [
   { client: "1.33", snapshot: "1.31", path: "v2" },
   { client: "1.33", snapshot: "1.30", path: "v2" },
+  { client: "1.33", snapshot: "1.37", path: "v2" },
   { client: "1.30", snapshot: "1.28", path: "v2beta1" },
   { client: "1.27", snapshot: "1.29", path: "v2beta1" },
   { client: "1.29", snapshot: "1.29", path: "v2beta1" },
@@ -75,6 +76,11 @@ describe("kubectl errors and version", () => {
     const r = await kubectl("1.29", `${worker.url}/k8s/1.29`, ["version", "-o", "json"]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).serverVersion).toMatchObject({ major: "1", minor: "29", gitVersion: "v1.29.2" });
+  });
+  it("kubectl 1.33 version -o json reports 1.37's emulation and compatibility versions", async () => {
+    const r = await kubectl("1.33", `${worker.url}/k8s/1.37`, ["version", "-o", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).serverVersion).toMatchObject({ gitVersion: "v1.37.0", emulationMajor: "1", emulationMinor: "37", minCompatibilityMajor: "1", minCompatibilityMinor: "36" });
   });
   it("an unknown snapshot fails as a NotFound from the server, not as an empty table", async () => {
     const r = await kubectl("1.33", `${worker.url}/k8s/1.99`, ["api-resources"]);

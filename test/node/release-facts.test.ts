@@ -158,3 +158,28 @@ describe("gated subresources", () => {
     expect(subresourcesServed(reference_(), "1.33", "", "Pod", pods.subresources).map((s) => s.subresource)).toContain("resize");
   });
 });
+
+describe("a real capture as the strongest source", () => {
+  it("snapshots:build --captured takes a release whole from a capture of it, and builds the others from the reference", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { execFileSync } = await import("node:child_process");
+    const { writeSnapshot } = await import("../../src/snapshot/fs");
+    const { REFERENCE_DIR, REPO, SNAPSHOTS_DIR } = await import("./lib/snapshots");
+    // A capture of a 1.33 server: the bundled 1.33 documents without pods/resize, recorded as captured.
+    const s = await snapshot("1.33");
+    const docs = [...s.documents.values()].map((d) => d.ref.path === "/api/v1" && d.ref.form === "legacy"
+      ? { ref: d.ref, body: { ...(d.body as any), resources: (d.body as any).resources.filter((r: any) => r.name !== "pods/resize") } } : d);
+    const captures = mkdtempSync(join(tmpdir(), "kds-captures-"));
+    const { documents: _d, ...manifest } = s.manifest;
+    await writeSnapshot(join(captures, "lab-1.33"), { ...manifest, id: "lab-1.33", provenance: { kind: "captured", server: "https://lab.example:6443", capturedAt: "2026-11-01T00:00:00Z", client: "kds capture" }, unknown: [], notes: [] }, docs);
+    const out = mkdtempSync(join(tmpdir(), "kds-build-"));
+    execFileSync(process.execPath, [join(REPO, "node_modules/tsx/dist/cli.mjs"), join(REPO, "src/build/main.ts"), "--reference", REFERENCE_DIR, "--out", out, "--captured", captures], { stdio: "pipe" });
+    const built = JSON.parse(readFileSync(join(out, "1.33/manifest.json"), "utf8"));
+    expect(built).toMatchObject({ id: "1.33", provenance: { kind: "captured", server: "https://lab.example:6443" } });
+    expect(built.notes[0]).toContain('capture "lab-1.33"');
+    expect(JSON.parse(readFileSync(join(out, "1.33/api/v1.json"), "utf8")).resources.map((r: any) => r.name)).not.toContain("pods/resize");
+    expect(readFileSync(join(out, "1.32/manifest.json"), "utf8")).toBe(readFileSync(join(SNAPSHOTS_DIR, "1.32/manifest.json"), "utf8"));
+  });
+});
