@@ -172,7 +172,7 @@ describe("a real capture as the strongest source", () => {
     const docs = [...s.documents.values()].map((d) => d.ref.path === "/api/v1" && d.ref.form === "legacy"
       ? { ref: d.ref, body: { ...(d.body as any), resources: (d.body as any).resources.filter((r: any) => r.name !== "pods/resize") } } : d);
     const captures = mkdtempSync(join(tmpdir(), "kds-captures-"));
-    const { documents: _d, ...manifest } = s.manifest;
+    const { documents: _d, fields: _f, inferred: _i, ...manifest } = s.manifest;
     await writeSnapshot(join(captures, "lab-1.33"), { ...manifest, id: "lab-1.33", provenance: { kind: "captured", server: "https://lab.example:6443", capturedAt: "2026-11-01T00:00:00Z", client: "kds capture" }, unknown: [], notes: [] }, docs);
     const out = mkdtempSync(join(tmpdir(), "kds-build-"));
     execFileSync(process.execPath, [join(REPO, "node_modules/tsx/dist/cli.mjs"), join(REPO, "src/build/main.ts"), "--reference", REFERENCE_DIR, "--out", out, "--captured", captures], { stdio: "pipe" });

@@ -24,13 +24,14 @@ export function tempDir(label: string): string {
 }
 
 /** Every file of a folder (relative path -> bytes), manifest.json excluded. */
+/** A snapshot folder's discovery document files by path: the manifest and the build's field index (not a discovery document) left out. */
 export function documentFiles(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (relative(dir, p) !== "manifest.json") out.set(relative(dir, p), readFileSync(p, "utf8"));
+      else if (!["manifest.json", "fields.json"].includes(relative(dir, p))) out.set(relative(dir, p), readFileSync(p, "utf8"));
     }
   };
   walk(dir);
