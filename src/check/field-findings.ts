@@ -1,0 +1,25 @@
+// Field hits of one object against one target, as findings with their line and a sentence.
+import type { SnapshotRef } from "../diff/snapshot-index";
+import type { ReleaseRuns } from "../fields/field-index";
+import type { FieldHit } from "../fields/walk-fields";
+import { minorNumber } from "../snapshot/ids";
+import type { ObjectSource } from "./parse";
+import type { FieldFinding } from "./result";
+
+const APISERVER_DROPS = "the apiserver drops it, or refuses the object under strict field validation";
+const runsText = (runs: ReleaseRuns) => runs.map(([a, b]) => (a === b ? a : `${a}–${b}`)).join(", ");
+
+/** Findings of an object checked against the target release's field tree. */
+export function releaseFieldFindings(hits: FieldHit[], source: ObjectSource, target: SnapshotRef, api: string): FieldFinding[] {
+  const minor = minorNumber(target.kubernetesVersion);
+  return hits.map((h): FieldFinding => {
+    const base = { target: target.id, path: h.path, line: source.line(h.steps), knownIn: h.runs ?? [], gates: h.gates, firstKnownIn: null };
+    if (h.kind === "gated") {
+      const gates = `feature gate${h.gates.length > 1 ? "s" : ""} ${h.gates.join(", ")}`;
+      return { ...base, status: "gated-field", message: `${h.path} of ${api} is behind ${gates} in ${target.id}: the apiserver drops it unless the gate is enabled (the reference does not record whether it is on by default)` };
+    }
+    const firstKnownIn = h.runs?.find(([a]) => minorNumber(a) > minor)?.[0] ?? null;
+    const when = firstKnownIn ? `; first in ${firstKnownIn}` : h.runs ? ` (k8s.io/api had it in ${runsText(h.runs)})` : ", nor in any other release of the reference (a typo?)";
+    return { ...base, status: "unknown-field", firstKnownIn, message: `${h.path} is not a field of ${api} in ${target.id}${when}: ${APISERVER_DROPS}` };
+  });
+}
