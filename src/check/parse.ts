@@ -4,13 +4,19 @@ import { Composer, isMap, isNode, isSeq, LineCounter, Parser, type Document } fr
 import { definitionOf, type CustomResourceDefinitionFacts } from "./custom-resources";
 import { blankDeepDocuments } from "./depth-guard";
 import { MAX_ALIAS_COUNT, MAX_DEPTH } from "./limits";
+import { fieldLine } from "./field-lines";
 import type { ManifestError, ManifestLocation, ManifestObject } from "./manifest-object";
+import type { FieldStep } from "../fields/walk-fields";
+
+/** An object's content and where each of its fields is, for the field checks. */
+export interface ObjectSource { value: unknown; line(steps: FieldStep[]): number }
 
 export interface ParsedManifests {
   objects: ManifestObject[];
   errors: ManifestError[];
   /** The CustomResourceDefinitions among the objects, which the check treats as installed. */
   definitions: CustomResourceDefinitionFacts[];
+  sources: Map<ManifestObject, ObjectSource>;
 }
 
 /**
@@ -106,6 +112,8 @@ export function parseManifests(source: string, text: string): ParsedManifests {
   const objects: ManifestObject[] = [];
   const errors: ManifestError[] = [];
   const definitions: CustomResourceDefinitionFacts[] = [];
+  const sources = new Map<ManifestObject, ObjectSource>();
+  let recomposed: { start: number; doc: Document.Parsed } | undefined;
   const { text: safe, deep } = blankDeepDocuments(text, MAX_DEPTH);
   const lines = new LineCounter();
   lines.addNewLine(0);
@@ -113,7 +121,27 @@ export function parseManifests(source: string, text: string): ParsedManifests {
 
   let document = 0;
   for (const { doc, base } of composeDocuments(safe)) readDocument(doc, base, ++document);
-  return { objects, errors, definitions };
+  return { objects, errors, definitions, sources };
+
+  /**
+   * Where an object's fields are. The syntax tree is not kept (that is what reading one document at a
+   * time saves); the document is composed again when a finding needs a line, the last one kept.
+   */
+  function fieldLines(doc: Document.Parsed, base: number, itemSteps: FieldStep[], fallback: number): ObjectSource["line"] {
+    // A block document from the start of its first line, so indentation reads as it did in the whole
+    // text; a flow (JSON) one from its brace, as objects of a JSON stream may share a line.
+    const from = base + doc.range[0];
+    const start = safe[from] === "{" || safe[from] === "[" ? from : safe.lastIndexOf("\n", Math.max(0, from - 1)) + 1;
+    const end = base + doc.range[2];
+    return (steps) => {
+      if (!recomposed || recomposed.start !== start) {
+        const again = new Composer({ merge: true, prettyErrors: false }).compose(new Parser().parse(safe.slice(start, end))).next().value;
+        recomposed = again ? { start, doc: again } : undefined;
+      }
+      if (!recomposed) return fallback;
+      return fieldLine(recomposed.doc, recomposed.doc.contents, [...itemSteps, ...steps], (off) => lines.linePos(start + off).line) ?? fallback;
+    };
+  }
 
   function readDocument(doc: Document.Parsed, base: number, document: number): void {
     const pos = (offset: number) => lines.linePos(base + offset);
@@ -140,18 +168,21 @@ export function parseManifests(source: string, text: string): ParsedManifests {
     const template = helmTemplate(comment);
     const at = (offset: number, item: number | null): ManifestLocation => ({ source, document, line: pos(offset).line, item, template });
     // Lists nest (a List item may be a List): kubectl flattens every level.
-    const add = (value: unknown, node: unknown, offset: number, item: number | null): void => {
+    const add = (value: unknown, node: unknown, offset: number, item: number | null, itemSteps: FieldStep[]): void => {
       if (!isList(value)) {
         const definition = definitionOf(value, source);
         if (definition) definitions.push(definition);
-        return void objects.push(describeObject(value, at(offset, item)));
+        const o = describeObject(value, at(offset, item));
+        objects.push(o);
+        sources.set(o, { value, line: fieldLines(doc, base, itemSteps, o.location.line) });
+        return;
       }
       const itemsNode = isMap(node) ? node.get("items", true) : undefined;
       value.items.forEach((child, n) => {
         const childNode: unknown = isSeq(itemsNode) ? itemsNode.items[n] : undefined;
-        add(child, childNode, isNode(childNode) && childNode.range ? childNode.range[0] : offset, n);
+        add(child, childNode, isNode(childNode) && childNode.range ? childNode.range[0] : offset, n, [...itemSteps, "items", n]);
       });
     };
-    add(value, doc.contents, doc.contents?.range[0] ?? doc.range[0], null);
+    add(value, doc.contents, doc.contents?.range[0] ?? doc.range[0], null, []);
   }
 }

@@ -50,7 +50,30 @@ export const Verdict = z.object({
 }).strict();
 export type Verdict = z.infer<typeof Verdict>;
 
-export const CheckedObject = ManifestObject.extend({ verdicts: z.array(Verdict) }).strict();
+export const FIELD_STATUSES = ["unknown-field", "gated-field"] as const;
+export const FieldStatus = z.enum(FIELD_STATUSES);
+export type FieldStatus = z.infer<typeof FieldStatus>;
+
+/** One field of an object that a target does not know, or knows only behind feature gates. */
+export const FieldFinding = z.object({
+  target: z.string(),
+  status: FieldStatus,
+  /** With list indexes: "spec.template.spec.containers[0].resizePolicy". */
+  path: z.string(),
+  /** 1-based line of the field in its source. */
+  line: z.number().int().positive(),
+  /** Unknown field: the first release after the target that knows it, else null. */
+  firstKnownIn: z.string().nullable(),
+  /** Unknown field: the releases whose k8s.io/api has it ([] when none, or for a custom resource). */
+  knownIn: z.array(z.tuple([z.string(), z.string()])),
+  /** Gated field: the feature gates k8s.io/api of the target marks it with. */
+  gates: z.array(z.string()),
+  /** One sentence a person can act on. */
+  message: z.string(),
+}).strict();
+export type FieldFinding = z.infer<typeof FieldFinding>;
+
+export const CheckedObject = ManifestObject.extend({ verdicts: z.array(Verdict), fields: z.array(FieldFinding) }).strict();
 export type CheckedObject = z.infer<typeof CheckedObject>;
 
 export const CheckSummary = z.object({
@@ -59,6 +82,8 @@ export const CheckSummary = z.object({
   deprecated: z.number().int(),
   notServed: z.number().int(),
   unknown: z.number().int(),
+  unknownFields: z.number().int(),
+  gatedFields: z.number().int(),
   /** Objects that cannot be checked (no apiVersion or kind). */
   invalid: z.number().int(),
   /** Documents that could not be read. */

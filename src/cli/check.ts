@@ -4,6 +4,7 @@ import { CLI_VERDICT_LIMIT, distinctTargets, tooManyTargets, tooManyVerdicts } f
 import { CHECK_FORMATS, checkRenderers } from "../check/render";
 import { FAIL_ON, type FailOn } from "../check/render/options";
 import type { CheckResult } from "../check/result";
+import { targetFieldIndexes } from "../fields/target-fields";
 import { commaList, oneOf, parseFlags } from "./args";
 import { checkExitCode, EXIT_OK, UsageError } from "./exit-codes";
 import { readInputs } from "./inputs";
@@ -14,7 +15,10 @@ export const CHECK_HELP = `Usage: kds check --target VERSIONS [flags] PATH...
 
 Checks every object in the manifests (multi-document YAML, JSON, List objects, Helm output)
 against one or more Kubernetes versions: served, deprecated, not served, or unknown to the
-target (a custom resource whose group the target lacks).
+target (a custom resource whose group the target lacks). For every target that serves an
+object, each of its fields is looked up in that release's API: a field the release does not
+know (the apiserver drops it, or refuses the object under strict field validation) is an
+unknown-field finding; a field behind a feature gate is a gated-field warning.
 
 PATH is a file, a folder (*.yaml, *.yml, *.json, recursively) or - for stdin:
   helm template my-release ./chart | kds check --target 1.29 -
@@ -31,11 +35,12 @@ Flags:
                             or folder); those in the manifests themselves always count
       --filename NAME       the name stdin's findings are reported under (default: -)
       --snapshots DIR       your own captures (kds capture --out), used beside the bundled releases
+      --ignore-fields       do not check fields (by default a field the target does not know fails)
       --server URL          check against a deployed service instead of local snapshots
   -h, --help                show this help
 
-Exit status: 0 every object served by every target; 1 something not served (or failed by
---fail-on); 2 usage or input error (unknown target, unreadable or malformed manifests,
+Exit status: 0 every object served by every target; 1 something not served, a field a target
+does not know (unless --ignore-fields), or failed by --fail-on; 2 usage or input error (unknown target, unreadable or malformed manifests,
 objects without apiVersion or kind).
 `;
 
@@ -50,6 +55,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     crds: { type: "string", multiple: true },
     filename: { type: "string" },
     server: { type: "string" },
+    "ignore-fields": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) { process.stdout.write(CHECK_HELP); return EXIT_OK; }
@@ -71,7 +77,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     const inputs = await readInputs(positionals, process.stdin, stdinName);
     // One request per input keeps each body under the server's limit; a few at a time spares the server.
     const results = [];
-    for (let i = 0; i < inputs.length; i += REMOTE_CONCURRENCY) results.push(...await Promise.all(inputs.slice(i, i + REMOTE_CONCURRENCY).map((input) => api.check(input, targets))));
+    for (let i = 0; i < inputs.length; i += REMOTE_CONCURRENCY) results.push(...await Promise.all(inputs.slice(i, i + REMOTE_CONCURRENCY).map((input) => api.check(input, targets, !values["ignore-fields"]))));
     result = mergeCheckResults(results);
   } else {
     const snapshots = await cliSnapshots(values.snapshots);
@@ -87,7 +93,9 @@ export async function checkCommand(argv: string[]): Promise<number> {
     }
     const tooLarge = tooManyVerdicts(read.objects.length, "objects", ids.length, CLI_VERDICT_LIMIT);
     if (tooLarge) throw new UsageError(tooLarge);
-    result = checkObjects(read, await Promise.all(ids.map((id) => snapshots.index(id))), snapshots.history());
+    const indexes = await Promise.all(ids.map((id) => snapshots.index(id)));
+    const fields = values["ignore-fields"] ? null : await targetFieldIndexes(snapshots, indexes);
+    result = checkObjects(read, indexes, snapshots.history(), fields);
   }
   const opts = { failOn, streamed: new Set(positionals.includes("-") ? [stdinName] : []) };
   process.stdout.write(checkRenderers[format](result, opts));

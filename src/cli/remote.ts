@@ -10,7 +10,7 @@ import { UsageError } from "./exit-codes";
 
 export interface RemoteApi {
   diff(from: string, to: string, group: string | null): Promise<SnapshotDiff>;
-  check(input: ManifestInput, targets: string[]): Promise<CheckResult>;
+  check(input: ManifestInput, targets: string[], fields: boolean): Promise<CheckResult>;
   versions(): Promise<SnapshotEntry[]>;
 }
 
@@ -56,8 +56,8 @@ export function remoteApi(server: string): RemoteApi {
       const q = new URLSearchParams({ from, to, ...(group === null ? {} : { group }) });
       return answer(await call(`/v1/diff?${q}`), SnapshotDiff, (s) => s === 200);
     },
-    async check(input, targets) {
-      const q = new URLSearchParams({ target: targets.join(","), source: input.source });
+    async check(input, targets, fields) {
+      const q = new URLSearchParams({ target: targets.join(","), source: input.source, ...(fields ? {} : { fields: "false" }) });
       const res = await call(`/v1/check?${q}`, { method: "POST", body: input.text, headers: { "content-type": "application/yaml" } });
       // 422 still carries the verdicts of the documents that parsed.
       return answer(res, CheckResult, (s) => s === 200 || s === 422);

@@ -86,6 +86,14 @@ describe("unknown fields", () => {
     expect(findings(r)).toEqual([expect.objectContaining({ path: "spec.timeZone", line, firstKnownIn: "1.24" })]);
   });
 
+  it("objects of a JSON stream sharing one line get that line; on their own lines, their own", async () => {
+    const config = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","clusterName":"x"}}';
+    const cron = '{"apiVersion":"batch/v1","kind":"CronJob","metadata":{"name":"b"},"spec":{"schedule":"@daily","timeZone":"UTC","jobTemplate":{}}}';
+    const lines = async (text: string) => findings(await check({ source: "stream.json", text }, ["1.23"])).map((f) => [f.path, f.line]);
+    expect(await lines(`${config}${cron}\n`)).toEqual([["spec.timeZone", 1]]);
+    expect(await lines(`${config}\n\n${cron}\n`)).toEqual([["spec.timeZone", 3]]);
+  });
+
   it("nested lists report every index on the path, and fields reached through a YAML alias point at the alias's target", async () => {
     const text = [
       "apiVersion: v1", "kind: Pod", "metadata:", "  name: two", "spec:", "  containers:",

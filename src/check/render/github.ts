@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: annotations on the file and line of each finding.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import type { CheckResult } from "../result";
-import { anchorOf, describeObject, fails, type CheckRenderOptions } from "./options";
+import { anchorOf, describeObject, fails, failsField, fieldAnchorOf, fieldCounts, type CheckRenderOptions } from "./options";
 
 const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const prop = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -20,9 +20,10 @@ export function renderCheckGithub(r: CheckResult, opts: CheckRenderOptions): str
       const level = fails(v, opts) ? "error" : v.status === "deprecated" ? "warning" : "notice";
       out.push(annotation(level, at, `${o.apiVersion} ${o.kind}: ${v.status} on ${v.target}`, v.message));
     }
+    for (const f of o.fields) out.push(annotation(failsField(f) ? "error" : "warning", fieldAnchorOf(o.location, f.line, opts), `${o.apiVersion} ${o.kind}: ${f.status} on ${f.target}`, f.message));
   }
   for (const e of r.errors) out.push(annotation("error", { file: e.source, line: e.line }, `Unreadable document ${e.document} (${e.reason})`, e.message));
   const s = r.summary;
-  out.push(`kds check: ${s.objects} objects against ${r.targets.map((t) => t.id).join(", ")}: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents`);
+  out.push(`kds check: ${s.objects} objects against ${r.targets.map((t) => t.id).join(", ")}: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents${fieldCounts(s)}`);
   return out.join("\n") + "\n";
 }

@@ -1,7 +1,7 @@
 // What a renderer needs beyond the result: which verdicts fail the run (--fail-on), and which
 // inputs were streamed (stdin), whose findings belong on the Helm template that rendered them.
 import type { ManifestLocation } from "../manifest-object";
-import type { CheckedObject, Verdict } from "../result";
+import type { CheckedObject, CheckSummary, FieldFinding, Verdict } from "../result";
 
 export const FAIL_ON = ["deprecated", "unknown"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -22,9 +22,26 @@ export function anchorOf(location: ManifestLocation, opts: CheckRenderOptions): 
   return { file: location.source, line: location.line };
 }
 
+/** Where a code host should anchor a field finding: its own line, unless the object is anchored on a whole template. */
+export function fieldAnchorOf(location: ManifestLocation, line: number, opts: CheckRenderOptions): { file: string; line: number | null } {
+  const at = anchorOf(location, opts);
+  return at.line === null ? at : { file: at.file, line };
+}
+
 /** Whether a verdict fails the run: not served always, deprecated and unknown only when asked. */
 export function fails(v: Verdict, opts: CheckRenderOptions): boolean {
   return v.status === "not-served" || ((v.status === "deprecated" || v.status === "unknown") && opts.failOn.has(v.status));
+}
+
+/** Whether a field finding fails the run: a field the target does not know does; a gated one is a warning. */
+export function failsField(f: FieldFinding): boolean {
+  return f.status === "unknown-field";
+}
+
+/** ", 2 unknown fields, 1 gated field" for the summary lines. */
+export function fieldCounts(s: CheckSummary): string {
+  const n = (count: number, what: string) => `${count} ${what} field${count === 1 ? "" : "s"}`;
+  return `, ${n(s.unknownFields, "unknown")}, ${n(s.gatedFields, "gated")}`;
 }
 
 /** "Deployment prod/web", or just the kind when the object has no name. */

@@ -1,12 +1,14 @@
 // SARIF 2.1.0, for code-scanning views: one result per finding, located at file and line
 // (streamed Helm output: at the template file).
 import type { CheckResult } from "../result";
-import { anchorOf, describeObject, fails, type CheckRenderOptions } from "./options";
+import { anchorOf, describeObject, fails, failsField, fieldAnchorOf, type CheckRenderOptions } from "./options";
 
 const RULES = [
   { id: "not-served", text: "The target Kubernetes version does not serve this apiVersion/kind." },
   { id: "deprecated", text: "The target serves this apiVersion/kind but it is deprecated." },
   { id: "unknown", text: "The target does not know this group: a custom resource whose CRD must be installed." },
+  { id: "unknown-field", text: "The target release does not know this field: the apiserver drops it, or refuses the object under strict field validation." },
+  { id: "gated-field", text: "The target release has this field behind a feature gate: the apiserver drops it unless the gate is enabled." },
   { id: "invalid-object", text: "The object has no apiVersion or kind." },
   { id: "unreadable-document", text: "The document is malformed YAML or exceeds a limit." },
 ] as const;
@@ -23,6 +25,7 @@ export function renderCheckSarif(r: CheckResult, opts: CheckRenderOptions): stri
       ...(o.problem ? [result("invalid-object", "error", `${describeObject(o)}: ${o.problem}`, anchorOf(o.location, opts))] : []),
       ...o.verdicts.filter((v) => v.status !== "served").map((v) =>
         result(v.status as RuleId, fails(v, opts) ? "error" : v.status === "deprecated" ? "warning" : "note", v.message, anchorOf(o.location, opts))),
+      ...o.fields.map((f) => result(f.status, failsField(f) ? "error" : "warning", f.message, fieldAnchorOf(o.location, f.line, opts))),
     ]),
     ...r.errors.map((e) => result("unreadable-document", "error", `document ${e.document}: ${e.message}`, { file: e.source, line: e.line })),
   ];

@@ -1,4 +1,4 @@
-// POST /v1/check?target=1.27,1.29[&source=name][&format=json|text|github|junit|sarif][&fail-on=deprecated,unknown]
+// POST /v1/check?target=1.27,1.29[&source=name][&format=json|text|github|junit|sarif][&fail-on=deprecated,unknown][&fields=false]
 // Body: manifests (multi-document YAML, JSON, List objects, Helm output), at most HTTP_BODY_LIMIT bytes.
 // 200 when every document was read; 422 when some document is malformed or refused: the body is
 // still the full CheckResult, whose errors name each bad document and line and whose objects carry
@@ -11,6 +11,7 @@ import { countDocuments, distinctTargets, HTTP_BODY_LIMIT, HTTP_VERDICT_LIMIT, t
 import { CHECK_FORMATS, checkContentTypes, checkRenderers } from "../../check/render";
 import { FAIL_ON } from "../../check/render/options";
 import { decodeUtf8 } from "../../check/utf8";
+import { targetFieldIndexes } from "../../fields/target-fields";
 import type { AppEnv } from "../env";
 import { statusResponse } from "../status";
 import { kvSnapshots } from "./kv-snapshots";
@@ -23,6 +24,8 @@ const CheckQuery = z.object({
   source: z.string().min(1).max(256).default("request"),
   format: z.enum(CHECK_FORMATS).default("json"),
   "fail-on": z.string().default("").transform(list).pipe(z.array(z.enum(FAIL_ON))),
+  /** Field checks are on unless fields=false (the CLI's --ignore-fields). */
+  fields: z.enum(["true", "false"]).default("true"),
 });
 
 /** Reads the body, stopping as soon as it passes the limit (a missing or false Content-Length cannot get past it). */
@@ -66,7 +69,8 @@ check.post("/", async (c) => {
   const tooLarge = tooManyVerdicts(read.objects.length, "objects", ids.length, HTTP_VERDICT_LIMIT);
   if (tooLarge) return statusResponse(413, tooLarge);
   const targets = await Promise.all(ids.map((id) => store.index(id)));
-  const result = checkObjects(read, targets, await store.history());
+  const fields = q.data.fields === "true" ? await targetFieldIndexes(store, targets) : null;
+  const result = checkObjects(read, targets, await store.history(), fields);
   const body = checkRenderers[q.data.format](result, { failOn: new Set(q.data["fail-on"]) });
   return c.body(body, result.errors.length ? 422 : 200, { "content-type": checkContentTypes[q.data.format], "cache-control": "no-store" });
 });
