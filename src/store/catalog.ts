@@ -24,6 +24,10 @@ export const CatalogSnapshot = z.object({
 }).strict();
 export type CatalogSnapshot = z.infer<typeof CatalogSnapshot>;
 
+/** GET /v1/versions: every published snapshot without its document hashes. */
+export const SnapshotList = z.object({ kind: z.literal("SnapshotList"), items: z.array(CatalogSnapshot.omit({ documents: true })) }).strict();
+export type SnapshotList = z.infer<typeof SnapshotList>;
+
 export const Catalog = z.object({
   kind: z.literal("Catalog"),
   /** Hash of everything published; changes whenever any snapshot does. */

@@ -1,37 +1,43 @@
 // Timelines: in which releases a group/version/resource is served, and its lifecycle facts
 // ("available since 1.19, deprecated in 1.19, removed in 1.22, use networking.k8s.io/v1 Ingress").
+import { z } from "zod";
 import { groupVersion } from "../discovery/model";
-import type { LifecycleEntry } from "../snapshot/lifecycle";
+import { LifecycleEntry } from "../snapshot/lifecycle";
 import { lifecycleFor, namesResource, type ReleaseHistory } from "./history";
 
-export interface Served {
+// The schemas are the JSON of GET /v1/timeline (and its OpenAPI description).
+const Served = z.object({
   /** Releases serving it, oldest first. */
-  servedIn: string[];
-  firstServed: string | null;
-  lastServed: string | null;
+  servedIn: z.array(z.string()),
+  firstServed: z.string().nullable(),
+  lastServed: z.string().nullable(),
   /** The first release after lastServed that no longer serves it (null while still served or never served). */
-  notServedFrom: string | null;
-}
+  notServedFrom: z.string().nullable(),
+});
+export type Served = z.infer<typeof Served>;
 
-export interface ResourceTimeline extends Served {
-  resource: string | null;
-  kind: string;
-  lifecycle: Omit<LifecycleEntry, "group" | "version" | "kind" | "resource"> | null;
-}
+export const ResourceTimeline = Served.extend({
+  resource: z.string().nullable(),
+  kind: z.string(),
+  lifecycle: LifecycleEntry.omit({ group: true, version: true, kind: true, resource: true }).nullable(),
+}).strict();
+export type ResourceTimeline = z.infer<typeof ResourceTimeline>;
 
-export interface VersionTimeline extends Served {
-  version: string;
-  groupVersion: string;
-  resources: ResourceTimeline[];
-}
+export const VersionTimeline = Served.extend({
+  version: z.string(),
+  groupVersion: z.string(),
+  resources: z.array(ResourceTimeline),
+}).strict();
+export type VersionTimeline = z.infer<typeof VersionTimeline>;
 
-export interface APITimeline {
-  kind: "APITimeline";
-  group: string;
+export const APITimeline = z.object({
+  kind: z.literal("APITimeline"),
+  group: z.string(),
   /** The releases the timeline covers, oldest first. */
-  releases: string[];
-  versions: VersionTimeline[];
-}
+  releases: z.array(z.string()),
+  versions: z.array(VersionTimeline),
+}).strict();
+export type APITimeline = z.infer<typeof APITimeline>;
 
 function served(history: ReleaseHistory, ids: Set<string>): Served {
   const servedIn = history.releases.filter((id) => ids.has(id));

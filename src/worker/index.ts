@@ -10,6 +10,7 @@ import { diff } from "./routes/diff";
 import { timeline } from "./routes/timeline";
 import { matrix } from "./routes/matrix";
 import { pages } from "./routes/pages";
+import { openapi } from "./routes/openapi";
 import { embeds } from "./routes/embeds";
 import { badges } from "./routes/badges";
 
@@ -26,6 +27,7 @@ app.route("/v1/diff", diff);
 app.route("/v1/timeline", timeline);
 app.route("/v1/check", check);
 app.route("/v1/matrix", matrix);
+app.route("/v1/openapi.json", openapi);
 app.route("/embed", embeds);
 app.route("/badge", badges);
 app.route("/", pages);

@@ -19,7 +19,7 @@ import { badQuery, resolveSnapshots } from "./params";
 
 const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
 
-const CheckQuery = z.object({
+export const CheckQuery = z.object({
   target: z.string().transform(list).pipe(z.array(z.string()).min(1, "name at least one snapshot")),
   source: z.string().min(1).max(256).default("request"),
   format: z.enum(CHECK_FORMATS).default("json"),

@@ -13,7 +13,7 @@ import { readOnly } from "../middleware/methods";
 import { kvSnapshots } from "./kv-snapshots";
 import { badQuery, resolveSnapshots } from "./params";
 
-const DiffQuery = z.object({
+export const DiffQuery = z.object({
   from: z.string().min(1),
   to: z.string().min(1),
   group: z.string().min(1).optional(),
