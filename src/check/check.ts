@@ -3,10 +3,12 @@
 import type { SnapshotIndex } from "../diff/snapshot-index";
 import { refOf } from "../diff/snapshot-index";
 import { fieldKindKey, type FieldIndex } from "../fields/field-index";
+import { schemaTree, type SchemaTree } from "../fields/schema-tree";
 import { walkFields } from "../fields/walk-fields";
+import { splitGroupVersion } from "../discovery/model";
 import type { ReleaseHistory } from "../timeline/history";
 import type { CustomResourceDefinitionFacts } from "./custom-resources";
-import { releaseFieldFindings } from "./field-findings";
+import { releaseFieldFindings, schemaFieldFindings } from "./field-findings";
 import type { ManifestError, ManifestObject } from "./manifest-object";
 import { parseManifests, type ObjectSource } from "./parse";
 import type { CheckedObject, CheckResult, CheckSummary, FieldFinding, FieldStatus, Verdict, VerdictStatus } from "./result";
@@ -51,14 +53,35 @@ export function readManifests(inputs: ManifestInput[]): ReadManifests {
 
 const servedBy = (v: Verdict) => v.status === "served" || v.status === "deprecated";
 
-/** The fields of an object that the targets serving its kind do not know, or gate. */
-function fieldFindings(o: ManifestObject, source: ObjectSource | undefined, verdicts: Verdict[], targets: SnapshotIndex[], fields: TargetFieldIndexes): FieldFinding[] {
+/** A custom resource's schema from a CustomResourceDefinition of the input, read once per check. */
+type SchemaOf = (apiVersion: string, kind: string) => { tree: SchemaTree; definition: string; version: string } | null;
+
+function schemasOf(definitions: CustomResourceDefinitionFacts[]): SchemaOf {
+  const trees = new Map<unknown, SchemaTree>();
+  return (apiVersion, kind) => {
+    const { group, version } = splitGroupVersion(apiVersion);
+    for (const d of definitions) {
+      if (d.group !== group || d.kind !== kind) continue;
+      const v = d.versions.find((x) => x.name === version && x.served && x.schema !== null);
+      if (!v) continue;
+      if (!trees.has(v)) trees.set(v, schemaTree(v.schema));
+      return { tree: trees.get(v)!, definition: `the CustomResourceDefinition ${d.name} (${d.source})`, version };
+    }
+    return null;
+  };
+}
+
+/** The fields of an object that the targets serving its kind do not know, or gate: built-in kinds
+ * against the target release's field index, custom resources against their definition's schema. */
+function fieldFindings(o: ManifestObject, source: ObjectSource | undefined, verdicts: Verdict[], targets: SnapshotIndex[], fields: TargetFieldIndexes, schemaOf: SchemaOf): FieldFinding[] {
   if (!fields || !source || !o.apiVersion || !o.kind) return [];
   return targets.flatMap((t, i) => {
+    if (!servedBy(verdicts[i]!)) return [];
     const index = fields.get(t.id);
     const root = index?.kinds[fieldKindKey(o.apiVersion!, o.kind!)];
-    if (!index || root === undefined || !servedBy(verdicts[i]!)) return [];
-    return releaseFieldFindings(walkFields(source.value, index.nodes, root), source, t, `${o.apiVersion} ${o.kind}`);
+    if (index && root !== undefined) return releaseFieldFindings(walkFields(source.value, index.nodes, root), source, t, `${o.apiVersion} ${o.kind}`);
+    const schema = schemaOf(o.apiVersion!, o.kind!);
+    return schema ? schemaFieldFindings(walkFields(source.value, schema.tree.nodes, schema.tree.root), source, t, schema.definition, schema.version) : [];
   });
 }
 
@@ -66,6 +89,7 @@ function fieldFindings(o: ManifestObject, source: ObjectSource | undefined, verd
 export function checkObjects({ objects: read, errors, definitions, sources }: ReadManifests, targets: SnapshotIndex[], history: ReleaseHistory, fields: TargetFieldIndexes = null): CheckResult {
   // A verdict depends only on apiVersion, kind and target, and large inputs repeat a few dozen kinds.
   const known = new Map<string, Verdict[]>();
+  const schemaOf = schemasOf(definitions);
   const verdictsFor = (apiVersion: string, kind: string): Verdict[] => {
     const key = `${apiVersion}\n${kind}`;
     let verdicts = known.get(key);
@@ -74,7 +98,7 @@ export function checkObjects({ objects: read, errors, definitions, sources }: Re
   };
   const objects = read.map((o): CheckedObject => {
     const verdicts = o.apiVersion && o.kind ? verdictsFor(o.apiVersion, o.kind) : [];
-    return { ...o, verdicts, fields: fieldFindings(o, sources.get(o), verdicts, targets, fields) };
+    return { ...o, verdicts, fields: fieldFindings(o, sources.get(o), verdicts, targets, fields, schemaOf) };
   });
   return { kind: "CheckResult", targets: targets.map(refOf), objects, errors, summary: summarize(objects, errors) };
 }

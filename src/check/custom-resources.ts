@@ -9,7 +9,8 @@ export interface CustomResourceDefinitionFacts {
   source: string;
   group: string;
   kind: string;
-  versions: { name: string; served: boolean }[];
+  /** schema: the version's openAPIV3Schema (v1beta1: the CRD-wide spec.validation one), null when none. */
+  versions: { name: string; served: boolean; schema: unknown }[];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -22,10 +23,12 @@ export function definitionOf(value: unknown, source: string): CustomResourceDefi
   const group = text(spec.group), kind = isRecord(spec.names) ? text(spec.names.kind) : null;
   if (!group || !kind) return null;
   const listed = Array.isArray(spec.versions) ? spec.versions.filter(isRecord) : [];
+  const schemaIn = (holder: unknown) => (isRecord(holder) && isRecord(holder.openAPIV3Schema) ? holder.openAPIV3Schema : null);
+  const shared = schemaIn(spec.validation);
   // v1beta1 also allowed a single spec.version, served.
   const versions = listed.length
-    ? listed.flatMap((v) => (text(v.name) ? [{ name: v.name as string, served: v.served === true }] : []))
-    : text(spec.version) ? [{ name: spec.version as string, served: true }] : [];
+    ? listed.flatMap((v) => (text(v.name) ? [{ name: v.name as string, served: v.served === true, schema: schemaIn(v.schema) ?? shared }] : []))
+    : text(spec.version) ? [{ name: spec.version as string, served: true, schema: shared }] : [];
   const meta = isRecord(value.metadata) ? value.metadata : {};
   return { name: text(meta.name) ?? `${group}/${kind}`, source, group, kind, versions };
 }

@@ -9,6 +9,14 @@ import type { FieldFinding } from "./result";
 const APISERVER_DROPS = "the apiserver drops it, or refuses the object under strict field validation";
 const runsText = (runs: ReleaseRuns) => runs.map(([a, b]) => (a === b ? a : `${a}–${b}`)).join(", ");
 
+/** Findings of a custom resource checked against its CustomResourceDefinition's schema for the version used. */
+export function schemaFieldFindings(hits: FieldHit[], source: ObjectSource, target: SnapshotRef, definition: string, version: string): FieldFinding[] {
+  return hits.map((h): FieldFinding => ({
+    target: target.id, status: "unknown-field", path: h.path, line: source.line(h.steps), firstKnownIn: null, knownIn: [], gates: [],
+    message: `${h.path} is not in the schema of ${definition} for ${version}: the apiserver prunes it, or refuses the object under strict field validation`,
+  }));
+}
+
 /** Findings of an object checked against the target release's field tree. */
 export function releaseFieldFindings(hits: FieldHit[], source: ObjectSource, target: SnapshotRef, api: string): FieldFinding[] {
   const minor = minorNumber(target.kubernetesVersion);

@@ -120,6 +120,26 @@ describe("unknown fields", () => {
   });
 });
 
+describe("custom resources with their CustomResourceDefinition in the input", () => {
+  const file = "crontab-crd-and-resource.yaml";
+  it("are checked against the definition's openAPIV3Schema for the version used, in every target", async () => {
+    const r = await check(file, ["1.21", "1.33"]);
+    const nightly = r.objects.find((o) => o.name === "nightly")!;
+    expect(nightly.fields.map((f) => [f.target, f.status, f.path, f.line, f.firstKnownIn])).toEqual([
+      ["1.21", "unknown-field", "spec.ports[0].protocol", lineOf(file, "protocol: TCP"), null],
+      ["1.21", "unknown-field", "spec.concurrency", lineOf(file, "concurrency: Forbid"), null],
+      ["1.33", "unknown-field", "spec.ports[0].protocol", lineOf(file, "protocol: TCP"), null],
+      ["1.33", "unknown-field", "spec.concurrency", lineOf(file, "concurrency: Forbid"), null],
+    ]);
+    expect(nightly.fields[0]!.message).toBe(`spec.ports[0].protocol is not in the schema of the CustomResourceDefinition crontabs.stable.example.com (${file}) for v1: the apiserver prunes it, or refuses the object under strict field validation`);
+  });
+
+  it("say nothing below x-kubernetes-preserve-unknown-fields (v1beta1's whole schema, spec.settings), map values or an embedded resource, nor about status", async () => {
+    const r = await check(file, ["1.29"]);
+    expect(findings(r).map((f) => f.path)).toEqual(["spec.ports[0].protocol", "spec.concurrency"]);
+  });
+});
+
 describe("gated fields", () => {
   it("resizePolicy in 1.27 is reported as gated by InPlacePodVerticalScaling, as k8s.io/api 1.27 marks it", async () => {
     const r = await check("resize-and-traffic.yaml", ["1.27"]);
