@@ -10,8 +10,8 @@ import type { ReleaseHistory } from "../timeline/history";
 import type { CustomResourceDefinitionFacts } from "./custom-resources";
 import { releaseFieldFindings, schemaFieldFindings } from "./field-findings";
 import type { ManifestError, ManifestObject } from "./manifest-object";
-import { parseManifests, type ObjectSource } from "./parse";
-import type { CheckedObject, CheckResult, CheckSummary, FieldFinding, FieldStatus, Verdict, VerdictStatus } from "./result";
+import { parseManifests, type ObjectSource, type ParsedManifests } from "./parse";
+import type { CheckedObject, CheckResult, CheckSummary, FieldFinding, FieldStatus, SkippedInput, Verdict, VerdictStatus } from "./result";
 import { verdictFor } from "./verdict";
 
 export interface ManifestInput { source: string; text: string }
@@ -19,7 +19,7 @@ export interface ManifestInput { source: string; text: string }
 /** Target id -> its release's field index; null turns field checks off (--ignore-fields). */
 export type TargetFieldIndexes = ReadonlyMap<string, FieldIndex> | null;
 
-function summarize(objects: CheckedObject[], errors: ManifestError[]): CheckSummary {
+function summarize(objects: CheckedObject[], errors: ManifestError[], skipped: SkippedInput[]): CheckSummary {
   const count: Record<VerdictStatus, number> = { served: 0, deprecated: 0, "not-served": 0, unknown: 0 };
   const fields: Record<FieldStatus, number> = { "unknown-field": 0, "gated-field": 0 };
   let invalid = 0;
@@ -31,7 +31,7 @@ function summarize(objects: CheckedObject[], errors: ManifestError[]): CheckSumm
   return {
     objects: objects.length, served: count.served, deprecated: count.deprecated, notServed: count["not-served"], unknown: count.unknown,
     unknownFields: fields["unknown-field"], gatedFields: fields["gated-field"],
-    invalid, errors: errors.length,
+    invalid, errors: errors.length, skipped: skipped.length,
   };
 }
 
@@ -40,15 +40,21 @@ export interface ReadManifests {
   errors: ManifestError[];
   definitions: CustomResourceDefinitionFacts[];
   sources: ReadonlyMap<ManifestObject, ObjectSource>;
+  /** Inputs left out (the CLI's folder walk skips files that are not manifests). */
+  skipped: SkippedInput[];
+}
+
+/** The parsed inputs as one read. */
+export function joinParsed(parsed: ParsedManifests[], skipped: SkippedInput[] = []): ReadManifests {
+  return {
+    objects: parsed.flatMap((p) => p.objects), errors: parsed.flatMap((p) => p.errors), definitions: parsed.flatMap((p) => p.definitions),
+    sources: new Map(parsed.flatMap((p) => [...p.sources])), skipped,
+  };
 }
 
 /** Every object and error of the inputs, read but not yet checked (so a caller can count them first). */
 export function readManifests(inputs: ManifestInput[]): ReadManifests {
-  const parsed = inputs.map((i) => parseManifests(i.source, i.text));
-  return {
-    objects: parsed.flatMap((p) => p.objects), errors: parsed.flatMap((p) => p.errors), definitions: parsed.flatMap((p) => p.definitions),
-    sources: new Map(parsed.flatMap((p) => [...p.sources])),
-  };
+  return joinParsed(inputs.map((i) => parseManifests(i.source, i.text)));
 }
 
 const servedBy = (v: Verdict) => v.status === "served" || v.status === "deprecated";
@@ -86,7 +92,7 @@ function fieldFindings(o: ManifestObject, source: ObjectSource | undefined, verd
 }
 
 /** Checks what was read; the CustomResourceDefinitions read count as installed in every target. */
-export function checkObjects({ objects: read, errors, definitions, sources }: ReadManifests, targets: SnapshotIndex[], history: ReleaseHistory, fields: TargetFieldIndexes = null): CheckResult {
+export function checkObjects({ objects: read, errors, definitions, sources, skipped }: ReadManifests, targets: SnapshotIndex[], history: ReleaseHistory, fields: TargetFieldIndexes = null): CheckResult {
   // A verdict depends only on apiVersion, kind and target, and large inputs repeat a few dozen kinds.
   const known = new Map<string, Verdict[]>();
   const schemaOf = schemasOf(definitions);
@@ -100,7 +106,7 @@ export function checkObjects({ objects: read, errors, definitions, sources }: Re
     const verdicts = o.apiVersion && o.kind ? verdictsFor(o.apiVersion, o.kind) : [];
     return { ...o, verdicts, fields: fieldFindings(o, sources.get(o), verdicts, targets, fields, schemaOf) };
   });
-  return { kind: "CheckResult", targets: targets.map(refOf), objects, errors, summary: summarize(objects, errors) };
+  return { kind: "CheckResult", targets: targets.map(refOf), objects, errors, skipped, summary: summarize(objects, errors, skipped) };
 }
 
 export function checkManifests(inputs: ManifestInput[], targets: SnapshotIndex[], history: ReleaseHistory, fields: TargetFieldIndexes = null): CheckResult {
@@ -111,10 +117,12 @@ export function checkManifests(inputs: ManifestInput[], targets: SnapshotIndex[]
 export function mergeCheckResults(results: CheckResult[]): CheckResult {
   const objects = results.flatMap((r) => r.objects);
   const errors = results.flatMap((r) => r.errors);
-  return { kind: "CheckResult", targets: results[0]!.targets, objects, errors, summary: summarize(objects, errors) };
+  const skipped = results.flatMap((r) => r.skipped);
+  return { kind: "CheckResult", targets: results[0]!.targets, objects, errors, skipped, summary: summarize(objects, errors, skipped) };
 }
 
-/** True when the input could not be read completely: some document is malformed or refused, or some object lacks apiVersion/kind. */
+/** True when the input could not be read completely: some document is malformed or refused, some object lacks
+ * apiVersion/kind, or an input is an unrendered Helm template (its objects are unknown until rendered). */
 export function hasInputProblems(r: CheckResult): boolean {
-  return r.summary.errors > 0 || r.summary.invalid > 0;
+  return r.summary.errors > 0 || r.summary.invalid > 0 || r.skipped.some((s) => s.reason === "HelmTemplate");
 }

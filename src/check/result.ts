@@ -88,14 +88,26 @@ export const CheckSummary = z.object({
   invalid: z.number().int(),
   /** Documents that could not be read. */
   errors: z.number().int(),
+  /** Inputs left out: files of a folder that hold no Kubernetes object, unrendered Helm templates. */
+  skipped: z.number().int(),
 }).strict();
 export type CheckSummary = z.infer<typeof CheckSummary>;
+
+/** An input that was not checked, and why (one line for a person). */
+export const SkippedInput = z.object({
+  source: z.string(),
+  /** NotKubernetes: a file in a folder with no Kubernetes object (values.yaml, Chart.yaml, a dashboard); HelmTemplate: {{ … }} not rendered. */
+  reason: z.enum(["NotKubernetes", "HelmTemplate"]),
+  message: z.string(),
+}).strict();
+export type SkippedInput = z.infer<typeof SkippedInput>;
 
 export const CheckResult = z.object({
   kind: z.literal("CheckResult"),
   targets: z.array(SnapshotRef).min(1),
   objects: z.array(CheckedObject),
   errors: z.array(ManifestError),
+  skipped: z.array(SkippedInput),
   summary: CheckSummary,
 }).strict();
 export type CheckResult = z.infer<typeof CheckResult>;

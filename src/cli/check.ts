@@ -7,7 +7,9 @@ import type { CheckResult } from "../check/result";
 import { targetFieldIndexes } from "../fields/target-fields";
 import { commaList, oneOf, parseFlags } from "./args";
 import { checkExitCode, EXIT_OK, UsageError } from "./exit-codes";
+import { globMatcher } from "./glob";
 import { readInputs } from "./inputs";
+import { readForCheck } from "./manifest-files";
 import { remoteApi } from "./remote";
 import { cliSnapshots } from "./snapshot-store";
 
@@ -34,6 +36,10 @@ Flags:
       --crds PATH           CustomResourceDefinitions to treat as installed in every target (file
                             or folder); those in the manifests themselves always count
       --filename NAME       the name stdin's findings are reported under (default: -)
+      --ignore GLOB         leave out matching files and folders of a folder (repeatable):
+                            --ignore 'charts/**' --ignore '*.json'; files in a folder without
+                            any Kubernetes object (values.yaml, Chart.yaml, dashboards) are left
+                            out anyway, with a note
       --snapshots DIR       your own captures (kds capture --out), used beside the bundled releases
       --ignore-fields       do not check fields (by default a field the target does not know fails)
       --server URL          check against a deployed service instead of local snapshots
@@ -54,6 +60,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     snapshots: { type: "string" },
     crds: { type: "string", multiple: true },
     filename: { type: "string" },
+    ignore: { type: "string", multiple: true },
     server: { type: "string" },
     "ignore-fields": { type: "boolean" },
     help: { type: "boolean", short: "h" },
@@ -69,12 +76,13 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const crds = values.crds ?? [];
   const stdinName = values.filename ?? "-";
   if (stdinName === "") throw new UsageError("--filename needs a name, e.g. --filename deploy/app.yaml");
+  const reading = { stdinName, ignored: globMatcher(values.ignore ?? []) };
   if (values.server && crds.length) throw new UsageError("--crds works with local snapshots only; with --server, put the CustomResourceDefinitions in the manifests you send");
 
   let result: CheckResult;
   if (values.server) {
     const api = remoteApi(values.server);
-    const inputs = await readInputs(positionals, process.stdin, stdinName);
+    const inputs = await readInputs(positionals, process.stdin, reading);
     // One request per input keeps each body under the server's limit; a few at a time spares the server.
     const results = [];
     for (let i = 0; i < inputs.length; i += REMOTE_CONCURRENCY) results.push(...await Promise.all(inputs.slice(i, i + REMOTE_CONCURRENCY).map((input) => api.check(input, targets, !values["ignore-fields"]))));
@@ -83,7 +91,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     const snapshots = await cliSnapshots(values.snapshots);
     const { ids, notes } = snapshots.resolve(targets, "target");
     for (const note of notes) process.stderr.write(`kds check: ${note}\n`);
-    const read = readManifests(await readInputs(positionals, process.stdin, stdinName));
+    const read = readForCheck(await readInputs(positionals, process.stdin, reading));
     if (crds.length) {
       const given = readManifests(await readInputs(crds, process.stdin));
       const bad = given.errors[0];

@@ -23,7 +23,8 @@ export function renderCheckGithub(r: CheckResult, opts: CheckRenderOptions): str
     for (const f of o.fields) out.push(annotation(failsField(f) ? "error" : "warning", fieldAnchorOf(o.location, f.line, opts), `${o.apiVersion} ${o.kind}: ${f.status} on ${f.target}`, f.message));
   }
   for (const e of r.errors) out.push(annotation("error", { file: e.source, line: e.line }, `Unreadable document ${e.document} (${e.reason})`, e.message));
+  for (const k of r.skipped) out.push(k.reason === "HelmTemplate" ? annotation("error", { file: k.source, line: null }, "Unrendered Helm template", k.message) : `kds check: skipped ${k.source}: ${k.message}`);
   const s = r.summary;
-  out.push(`kds check: ${s.objects} objects against ${r.targets.map((t) => t.id).join(", ")}: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents${fieldCounts(s)}`);
+  out.push(`kds check: ${s.objects} objects against ${r.targets.map((t) => t.id).join(", ")}: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents${fieldCounts(s)}, ${s.skipped} files skipped`);
   return out.join("\n") + "\n";
 }

@@ -39,6 +39,7 @@ export function renderCheckJunit(r: CheckResult, opts: CheckRenderOptions): stri
   const inputCases = [
     ...r.objects.filter((o) => o.problem).map((o): Case => ({ classname: o.location.source, name: where(o), outcome: { tag: "error", type: "invalid-object", message: o.problem! } })),
     ...r.errors.map((e): Case => ({ classname: e.source, name: `document ${e.document} (line ${e.line})`, outcome: { tag: "error", type: e.reason, message: e.message } })),
+    ...r.skipped.map((k): Case => ({ classname: k.source, name: k.source, outcome: { tag: k.reason === "HelmTemplate" ? "error" : "skipped", type: k.reason, message: k.message } })),
   ];
   if (inputCases.length) suites.push(suite("input", inputCases));
   const all = suites.join("\n");

@@ -11,6 +11,7 @@ const RULES = [
   { id: "gated-field", text: "The target release has this field behind a feature gate: the apiserver drops it unless the gate is enabled." },
   { id: "invalid-object", text: "The object has no apiVersion or kind." },
   { id: "unreadable-document", text: "The document is malformed YAML or exceeds a limit." },
+  { id: "unrendered-template", text: "The file is a Helm template: render it with helm template before checking." },
 ] as const;
 type RuleId = (typeof RULES)[number]["id"];
 
@@ -28,6 +29,7 @@ export function renderCheckSarif(r: CheckResult, opts: CheckRenderOptions): stri
       ...o.fields.map((f) => result(f.status, failsField(f) ? "error" : "warning", f.message, fieldAnchorOf(o.location, f.line, opts))),
     ]),
     ...r.errors.map((e) => result("unreadable-document", "error", `document ${e.document}: ${e.message}`, { file: e.source, line: e.line })),
+    ...r.skipped.filter((k) => k.reason === "HelmTemplate").map((k) => result("unrendered-template", "error", k.message, { file: k.source, line: null })),
   ];
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

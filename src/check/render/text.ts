@@ -18,8 +18,9 @@ export function renderCheckText(r: CheckResult, opts: CheckRenderOptions): strin
     for (const f of o.fields) out.push(`  ${failsField(f) ? "✗" : "!"} ${f.target.padEnd(width)}  ${FIELD_LABEL[f.status]} line ${f.line}: ${f.message}`);
   }
   for (const e of r.errors) out.push(`${e.source}:${e.line}:${e.column}  ERROR (document ${e.document}, ${e.reason}): ${e.message}`);
+  for (const k of r.skipped) out.push(`${k.source}  ${k.reason === "HelmTemplate" ? "ERROR" : "skipped"}: ${k.message}`);
   const s = r.summary;
   const verdicts = s.served + s.deprecated + s.notServed + s.unknown;
-  out.push("", `${s.objects} objects checked against ${r.targets.map((t) => t.id).join(", ")}, ${verdicts} verdicts: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents${fieldCounts(s)}`);
+  out.push("", `${s.objects} objects checked against ${r.targets.map((t) => t.id).join(", ")}, ${verdicts} verdicts: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents${fieldCounts(s)}, ${s.skipped} files skipped`);
   return out.join("\n") + "\n";
 }
