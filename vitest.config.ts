@@ -1,10 +1,28 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
-// Two projects: "worker" runs inside workerd with real KV (vitest-pool-workers);
-// "node" runs the build, CLI, capture and end-to-end tests (real kubectl, wrangler dev, Chromium).
+// End-to-end files share ONE worker, started once by test/node/global-worker.ts (the production
+// bundle in workerd over KV seeded from snapshots/). A new end-to-end file: list it here and call
+// sharedWorker() from test/node/helpers/shared-worker.ts instead of starting a worker of its own.
+export const E2E_FILES = [
+  "test/node/e2e-*.test.ts",
+  "test/node/bench-floor.test.ts",
+  "test/node/capture-roundtrip.test.ts",
+  "test/node/cli-server.test.ts",
+  "test/node/deploy.test.ts",
+];
+
+const node = { environment: "node", testTimeout: 60_000, hookTimeout: 120_000 } as const;
+
+// Three projects: "worker" runs inside workerd with real KV (vitest-pool-workers); "node" runs the
+// build, CLI and capture tests without starting any worker; "e2e" runs real kubectl, kds, Chromium
+// and npm start against the shared worker. The root global setup builds the CLI once for all.
+// Four files at a time, not vitest's default of cores - 1 (one file at a time on 2 cores): most
+// end-to-end time is spent waiting on kubectl, kds, wrangler and Chromium subprocesses.
 export default defineConfig({
   test: {
+    globalSetup: ["test/node/global-build.ts"],
+    maxWorkers: 4,
     projects: [
       {
         plugins: [cloudflareTest({ main: "./src/worker/index.ts", wrangler: { configPath: "./wrangler.toml" } })],
@@ -12,9 +30,8 @@ export default defineConfig({
         // seconds when other work shares the machine; correctness, not speed, is asserted here.
         test: { name: "worker", include: ["test/worker/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 },
       },
-      {
-        test: { name: "node", include: ["test/node/**/*.test.ts"], globalSetup: ["test/node/global-build.ts"], environment: "node", testTimeout: 60_000, hookTimeout: 120_000 },
-      },
+      { test: { name: "node", include: ["test/node/**/*.test.ts"], exclude: E2E_FILES, ...node } },
+      { test: { name: "e2e", include: E2E_FILES, globalSetup: ["test/node/global-worker.ts"], ...node } },
     ],
   },
 });

@@ -2,10 +2,10 @@
 // file server does with the same bytes on this machine. Installed with apt-get when missing.
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Recorded } from "./floor-worker";
+import { freePort } from "./free-port";
 import { childrenNamed } from "./proc";
 
 const NGINX = "/usr/sbin/nginx";
@@ -20,15 +20,6 @@ export function ensureNginx(): string | null {
     return "nginx is not installed and `apt-get install -y nginx` failed (run the bench as root, or install nginx)";
   }
   return existsSync(NGINX) ? null : `apt-get installed nginx but ${NGINX} is missing`;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    }).on("error", fail);
-  });
 }
 
 /** Serves recorded[i] at /r/<i> (any method: POST is answered as GET of the same file). */

@@ -1,30 +1,20 @@
 // The bench's pieces (scripts/bench/): the production bundle runs in workerd through Miniflare over
-// KV seeded from snapshots/, and the floor worker and nginx give back the bytes it recorded.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// KV seeded from snapshots/ (the shared worker is one), and the floor worker gives back the bytes it recorded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildProductionBundle } from "../../scripts/bench/bundle";
-import { startBundledWorker, type MiniflareWorker } from "../../scripts/bench/bundled-worker";
 import { record, startFloorWorker, type Recorded } from "../../scripts/bench/floor-worker";
+import type { MiniflareWorker } from "../../scripts/bench/bundled-worker";
 import { cpuMs, rssBytes } from "../../scripts/bench/proc";
-import { SNAPSHOTS_DIR } from "./lib/snapshots";
+import { sharedWorker } from "./helpers/shared-worker";
 
 const LEGACY = { method: "GET", path: "/k8s/1.29/apis/apps/v1", accept: "application/json, */*" };
-let work: string, ours: MiniflareWorker, floor: MiniflareWorker, recorded: Recorded;
+const ours = sharedWorker();
+let floor: MiniflareWorker, recorded: Recorded;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), "kds-bench-test-"));
-  const bundle = await buildProductionBundle(join(work, "bundle"));
-  ours = await startBundledWorker(bundle.main, SNAPSHOTS_DIR);
   recorded = await record(ours.url, LEGACY.method, LEGACY.path, LEGACY.accept);
   floor = await startFloorWorker([recorded]);
 });
-afterAll(async () => {
-  await floor?.stop();
-  await ours?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(async () => { await floor?.stop(); });
 
 describe("bench floor worker", () => {
   it("answers a recorded request with the same status, headers and bytes as the production bundle", async () => {
@@ -42,10 +32,10 @@ describe("bench floor worker", () => {
   });
 
   it("finds the workerd process serving each worker, with CPU time and memory", () => {
-    for (const w of [ours, floor]) {
-      expect(w.pid).not.toBeNull();
-      expect(cpuMs(w.pid!)).toBeGreaterThan(0);
-      expect(rssBytes(w.pid!)).toBeGreaterThan(1024 * 1024);
+    for (const pid of [ours.pid, floor.pid]) {
+      expect(pid).not.toBeNull();
+      expect(cpuMs(pid!)).toBeGreaterThan(0);
+      expect(rssBytes(pid!)).toBeGreaterThan(1024 * 1024);
     }
   });
 });

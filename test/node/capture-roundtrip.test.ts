@@ -1,30 +1,28 @@
 // Round trip: this service serves kube-compatible discovery, so capturing the worker's /k8s/1.29
-// (wrangler dev, real KV seeded from snapshots/) must give back snapshots/1.29 byte for byte.
+// (the shared production bundle, real KV seeded from snapshots/) must give back snapshots/1.29 byte for byte.
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSnapshot } from "../../src/snapshot/fs";
 import { Manifest } from "../../src/snapshot/manifest";
-import { startWorker, type RunningWorker } from "./helpers/start-worker";
+import { sharedWorker } from "./helpers/shared-worker";
 import { CAPTURED_AT, documentFiles, runCapture, tempDir, type CaptureRun } from "./lib/capture-cli";
 import { SNAPSHOTS_DIR } from "./lib/snapshots";
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(join(SNAPSHOTS_DIR, "../package.json"), "utf8")) as { version: string }).version;
 
-let worker: RunningWorker;
+const worker = sharedWorker();
 let out: string;
 let run: CaptureRun;
 const bundled = () => Manifest.parse(JSON.parse(readFileSync(join(SNAPSHOTS_DIR, "1.29/manifest.json"), "utf8")));
 const captured = () => Manifest.parse(JSON.parse(readFileSync(join(out, "1.29/manifest.json"), "utf8")));
 
 beforeAll(async () => {
-  worker = await startWorker();
   out = tempDir("roundtrip");
   run = await runCapture(["--server", `${worker.url}/k8s/1.29`, "--out", join(out, "1.29")]);
 });
 
 afterAll(async () => {
-  await worker?.stop();
   rmSync(out, { recursive: true, force: true });
 });
 
@@ -58,7 +56,7 @@ describe("capturing the served 1.29 snapshot", () => {
   });
 });
 
-describe("capturing served snapshots with other aggregated forms", () => {
+describe.concurrent("capturing served snapshots with other aggregated forms", () => {
   it.each([["1.26", "none"], ["1.30", "v2, v2beta1"], ["1.33", "v2"]])("gives back snapshots/%s byte for byte (aggregated: %s)", async (id, forms) => {
     const again = await runCapture(["--server", `${worker.url}/k8s/${id}`, "--out", join(out, id)]);
     expect(again.code).toBe(0);

@@ -1,17 +1,16 @@
-// kds --server against the real worker (wrangler dev over a KV seeded from the bundled snapshots):
+// kds --server against the real worker (the shared production bundle over a KV seeded from the bundled snapshots):
 // the remote answers must match what kds computes offline.
 import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CheckResult } from "../../src/check/result";
-import { startWorker, type RunningWorker } from "./helpers/start-worker";
+import { sharedWorker } from "./helpers/shared-worker";
 import { KDS } from "./lib/kds-bin";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const FIX = join(REPO, "test/fixtures/manifests");
-let worker: RunningWorker;
-let SERVER: string;
+const SERVER = sharedWorker().url;
 
 function kds(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
@@ -24,10 +23,8 @@ function kds(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-beforeAll(async () => { worker = await startWorker(); SERVER = worker.url; });
-afterAll(async () => { await worker?.stop(); });
-
-describe("kds --server", () => {
+// Every test runs its own kds processes against the read-only worker, so they run concurrently.
+describe.concurrent("kds --server", () => {
   it("check gives the same result and exit code as the offline check", async () => {
     const args = ["check", "-t", "1.22,1.29", "-o", "json", join(FIX, "ingress-nginx"), join(FIX, "cert-manager-certificate.yaml")];
     const [remote, local] = [await kds([...args, "--server", SERVER]), await kds(args)];

@@ -1,22 +1,20 @@
 // Deploying: the worker bundles without any snapshot data in it, and the publish step's bulk
 // file holds exactly the KV entries the local seeder writes.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildKvEntries } from "../../src/store/entries";
 import { readSnapshotFiles } from "../../src/store/files";
+import { sharedWorker } from "./helpers/shared-worker";
 import { REPO, snapshot, snapshotIds, SNAPSHOTS_DIR } from "./lib/snapshots";
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
 describe("deploy", () => {
+  // The shared worker runs the bundle `wrangler deploy --dry-run` built (test/node/global-worker.ts).
   it("wrangler deploy --dry-run builds a bundle that carries no snapshot document", async () => {
-    const out = mkdtempSync(join(tmpdir(), "kds-bundle-"));
-    execFileSync(join(REPO, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", out], { cwd: REPO, env, stdio: "pipe" });
-    const bundle = readFileSync(join(out, "index.js"), "utf8");
-    rmSync(out, { recursive: true, force: true });
+    const bundle = readFileSync(sharedWorker().bundle, "utf8");
     for (const id of snapshotIds()) {
       const { manifest } = await snapshot(id);
       // No document's bytes are in the bundle: none of their hashes' sources, no group-version document.

@@ -4,9 +4,9 @@ import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "./helpers/chromium";
-import { startWorker, type RunningWorker } from "./helpers/start-worker";
+import { sharedWorker } from "./helpers/shared-worker";
 
-let worker: RunningWorker;
+const worker = sharedWorker();
 let browser: Browser;
 let page: Server;
 let pageUrl = "";
@@ -33,7 +33,7 @@ const out = {};
 })();`;
 
 beforeAll(async () => {
-  [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
+  browser = await launchChromium();
   page = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
     res.end(`<!doctype html><title>docs</title><pre id="out">pending</pre><script>${script(worker.url)}</script>`);
@@ -44,7 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((ok) => page?.close(ok));
-  await worker?.stop();
 });
 
 it("lets a page on another origin read documents, headers, 304s, HEAD and Status errors", async () => {

@@ -1,15 +1,13 @@
-// Real kubectl (1.27 … 1.33) against the real worker under wrangler dev: every discovery path
+// Real kubectl (1.27 … 1.33) against the real worker (the shared production bundle): every discovery path
 // (aggregated v2, aggregated v2beta1, legacy) gives the same tables as a real cluster of that release.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { groupVersion } from "../../src/discovery/model";
 import { preferredResources } from "../../src/discovery/preferred";
 import { kubectl, parseTable, requestedPaths } from "./helpers/kubectl";
-import { startWorker, type RunningWorker } from "./helpers/start-worker";
+import { sharedWorker } from "./helpers/shared-worker";
 import { model, reference_, snapshot } from "./lib/snapshots";
 
-let worker: RunningWorker;
-beforeAll(async () => { worker = await startWorker(); }, 120_000);
-afterAll(async () => { await worker?.stop(); });
+const worker = sharedWorker();
 
 type Path = "v2" | "v2beta1" | "legacy";
 const CASES: { client: string; snapshot: string; path: Path }[] = [
@@ -33,7 +31,8 @@ async function expectedRows(id: string) {
   return preferredResources(model(await snapshot(id))).map((r) => row(r.name, r.shortNames.join(","), r.groupVersion, String(r.namespaced), r.kind)).sort();
 }
 
-describe.each(CASES)("kubectl $client against snapshot $snapshot ($path discovery)", ({ client, snapshot: id, path }) => {
+// Each kubectl run has its own cache folder, so the cases run concurrently.
+describe.concurrent.each(CASES)("kubectl $client against snapshot $snapshot ($path discovery)", ({ client, snapshot: id, path }) => {
   const server = () => `${worker.url}/k8s/${id}`;
 
   it("api-resources prints the table a real cluster of that release prints", async () => {
@@ -71,7 +70,7 @@ describe.each(CASES)("kubectl $client against snapshot $snapshot ($path discover
   });
 });
 
-describe("kubectl errors and version", () => {
+describe.concurrent("kubectl errors and version", () => {
   it("kubectl version -o json reports the snapshot's server version", async () => {
     const r = await kubectl("1.29", `${worker.url}/k8s/1.29`, ["version", "-o", "json"]);
     expect(r.code, r.stderr).toBe(0);

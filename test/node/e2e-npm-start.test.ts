@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { toWire } from "../../src/snapshot/wire";
-import { freePort } from "./helpers/start-worker";
+import { freePort } from "../../scripts/bench/free-port";
 import { REPO } from "./lib/snapshots";
 
 // A checkout of the working tree as git sees it (tracked and new files, nothing ignored), with

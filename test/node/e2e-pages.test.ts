@@ -1,4 +1,4 @@
-// The pages, embeds and badges in real headless Chromium against the worker under wrangler dev:
+// The pages, embeds and badges in real headless Chromium against the worker (the shared production bundle):
 // they load cleanly, show the right facts, can (or cannot) be framed, escape hostile input,
 // pass an axe-core scan, and leave screenshots in test-results/screenshots for a person to look at.
 import { mkdirSync, readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./helpers/chromium";
-import { startWorker, type RunningWorker } from "./helpers/start-worker";
+import { sharedWorker } from "./helpers/shared-worker";
 
 const SHOTS = resolve(import.meta.dirname, "../../test-results/screenshots");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -17,13 +17,13 @@ const PAGES = ["/", "/ui/matrix", "/ui/matrix?view=resources&groups=policy&from=
   "/ui/kinds/Ingress", "/ui/kinds/HorizontalPodAutoscaler", "/ui/check"];
 const EMBEDS = ["/embed/matrix?groups=policy,autoscaling&from=1.20&to=1.27", "/embed/kinds/Ingress?theme=dark", "/embed/diff?from=1.21&to=1.22&theme=light"];
 
-let worker: RunningWorker;
+const worker = sharedWorker();
 let browser: Browser;
 let docs: Server;
 let docsUrl = "";
 
 beforeAll(async () => {
-  [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
+  browser = await launchChromium();
   // A docs site on another origin that frames an embed and a page, and shows a badge.
   docs = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
@@ -40,7 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((ok) => docs?.close(ok));
-  await worker?.stop();
 });
 
 /** Opens a URL of the worker, recording console errors, page errors and failed or >= 400 requests. */
