@@ -6,6 +6,7 @@ import { SNAPSHOT_ID, type Manifest } from "../snapshot/manifest";
 import { CaptureError } from "./errors";
 import { createClient, type Connection, type RequestPolicy } from "./http";
 import { capturedManifest, minorOf } from "./manifest";
+import { redact, secretsOf } from "./redact";
 import { walkDiscovery, type ProgressEvent } from "./walk";
 
 export interface CaptureOptions {
@@ -40,22 +41,32 @@ export function checkId(id: string): string {
   return id;
 }
 
+/** The server as recorded and printed: scheme, host, port and path prefix; never user info, query or fragment. */
+export function publicServer(server: URL): string {
+  return `${server.origin}${server.pathname}`.replace(/\/$/, "");
+}
+
 export async function captureSnapshot(opts: CaptureOptions): Promise<CaptureResult> {
   if (opts.id !== undefined) checkId(opts.id);
   if (opts.out !== undefined) assertWritable(opts.out, opts.force);
   const client = createClient(opts.connection, opts.policy);
+  const secrets = secretsOf(opts.connection);
   let walked;
   try {
     walked = await walkDiscovery(client, { concurrency: opts.concurrency, onProgress: opts.onProgress });
+  } catch (err) {
+    throw err instanceof CaptureError ? new CaptureError(redact(err.message, secrets), err.usage) : err;
   } finally {
     client.close();
   }
   const id = opts.id ?? minorOf(walked.version);
   const dir = opts.out ?? join(opts.snapshotsRoot, id);
   assertWritable(dir, opts.force);
-  const server = opts.connection.server.toString().replace(/\/$/, "");
+  const server = publicServer(opts.connection.server);
+  // Unknown reasons quote the server's Status messages, which may echo a credential back.
+  const unknown = walked.unknown.map((u) => ({ ...u, reason: redact(u.reason, secrets) }));
   const manifest = capturedManifest({
-    id, version: walked.version, aggregatedDiscovery: walked.aggregatedDiscovery, unknown: walked.unknown,
+    id, version: walked.version, aggregatedDiscovery: walked.aggregatedDiscovery, unknown,
     server, capturedAt: opts.now(), client: opts.client,
   });
   return { dir, server, manifest: await writeSnapshot(dir, manifest, walked.documents) };

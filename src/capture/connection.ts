@@ -62,16 +62,21 @@ function fromEntry(entry: Record<string, unknown>, field: string, context: strin
   return typeof path === "string" && path ? readFile(path, field) : undefined;
 }
 
+/** --server text fit to print: user info and query removed, as they can hold credentials. */
+const scrubbed = (text: string) => text.replace(/\/\/[^/]*@/, "//[redacted]@").replace(/[?#].*$/s, "");
+
 /** As client-go: a server without a scheme is https when TLS settings are given, http otherwise. */
 function parseServer(text: string, tls: boolean): URL {
   let server: URL;
   try {
     server = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `${tls ? "https" : "http"}://${text}`);
   } catch {
-    throw new CaptureError(`--server is not a URL: ${text}`, true);
+    throw new CaptureError(`--server is not a URL: ${scrubbed(text)}`, true);
   }
-  if (server.protocol !== "http:" && server.protocol !== "https:") throw new CaptureError(`--server must be an http or https URL, got ${text}`, true);
+  if (server.protocol !== "http:" && server.protocol !== "https:") throw new CaptureError(`--server must be an http or https URL, got ${scrubbed(text)}`, true);
   if (server.username || server.password) throw new CaptureError("--server must not carry credentials in the URL; use --token or a client certificate", true);
+  // A query string (?token=…, ?access_token=…) would be recorded in the manifest and is never sent.
+  if (server.search || server.hash) throw new CaptureError("--server must not carry a query string or fragment (it can hold credentials, and the API paths take none); use --token or a client certificate", true);
   return server;
 }
 

@@ -2,9 +2,28 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./exit-codes";
 
+// Go's flag package (kubectl) reads --flag=true and --flag=false (and 1, t, T, TRUE, True, 0, f, …) for boolean flags.
+const GO_BOOLEANS: Record<string, boolean> = Object.fromEntries([
+  ...["1", "t", "T", "true", "TRUE", "True"].map((v) => [v, true]),
+  ...["0", "f", "F", "false", "FALSE", "False"].map((v) => [v, false]),
+]);
+
 export function parseFlags<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O) {
+  // Long boolean flags are read here (the last mention wins, as in kubectl); parseArgs reads the rest.
+  const booleans = new Map<string, boolean>();
+  const args: string[] = [];
+  for (const [i, arg] of argv.entries()) {
+    if (arg === "--") { args.push(...argv.slice(i)); break; }
+    const [, name, text] = /^--([^=]+)(?:=(.*))?$/s.exec(arg) ?? [];
+    if (name === undefined || options[name]?.type !== "boolean") { args.push(arg); continue; }
+    const value = text === undefined ? true : GO_BOOLEANS[text];
+    if (value === undefined) throw new UsageError(`--${name} takes true or false, got "${text}"`);
+    booleans.set(name, value);
+  }
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    for (const [name, value] of booleans) (parsed.values as Record<string, unknown>)[name] = value;
+    return parsed;
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -5,6 +5,7 @@ import { captureSnapshot } from "../capture/capture";
 import { resolveConnection } from "../capture/connection";
 import { CaptureError } from "../capture/errors";
 import { progressReporter, type ProgressStream } from "../capture/progress";
+import { redact, secretsOf } from "../capture/redact";
 import { parseFlags } from "./args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from "./exit-codes";
 
@@ -110,20 +111,29 @@ function flagsOf(argv: string[]): z.infer<typeof Flags> {
   return result.data;
 }
 
+/** Writes through `stream` with every known credential redacted (a server may echo them in its messages). */
+function redacting(stream: ProgressStream, secrets: () => string[]): ProgressStream {
+  return { write: (text: string) => stream.write(redact(text, secrets())), isTTY: stream.isTTY };
+}
+
 export async function capture(argv: string[], io: CaptureIO = processIO()): Promise<number> {
+  let secrets: string[] = [];
+  const stdout = redacting(io.stdout, () => secrets), stderr = redacting(io.stderr, () => secrets);
   try {
     const flags = flagsOf(argv);
     if (flags.help) {
-      io.stdout.write(CAPTURE_HELP);
+      stdout.write(CAPTURE_HELP);
       return EXIT_OK;
     }
+    secrets = secretsOf({ token: flags.token });
     const connection = await resolveConnection({
       server: flags.server, token: flags.token, certificateAuthority: flags["certificate-authority"],
       clientCertificate: flags["client-certificate"], clientKey: flags["client-key"],
       insecureSkipTLSVerify: flags["insecure-skip-tls-verify"], tlsServerName: flags["tls-server-name"],
       kubeconfig: flags.kubeconfig, context: flags.context,
     }, io.env, flags["request-timeout"]);
-    const progress = progressReporter(io.stderr);
+    secrets = secretsOf(connection);
+    const progress = progressReporter(stderr);
     let result;
     try {
       result = await captureSnapshot({
@@ -136,13 +146,13 @@ export async function capture(argv: string[], io: CaptureIO = processIO()): Prom
       progress.finish();
     }
     const { manifest, dir, server } = result;
-    for (const u of manifest.unknown) io.stderr.write(`warning: ${u.document} ${u.field}: ${u.reason}\n`);
+    for (const u of manifest.unknown) stderr.write(`warning: ${u.document} ${u.field}: ${u.reason}\n`);
     const forms = manifest.aggregatedDiscovery.length ? manifest.aggregatedDiscovery.join(", ") : "none";
-    io.stdout.write(`captured ${manifest.id} (${manifest.gitVersion ?? `Kubernetes ${manifest.kubernetesVersion}`}) from ${server}: ${manifest.documents.length} documents, aggregated discovery: ${forms}, ${manifest.unknown.length} unknown -> ${dir}\n`);
+    stdout.write(`captured ${manifest.id} (${manifest.gitVersion ?? `Kubernetes ${manifest.kubernetesVersion}`}) from ${server}: ${manifest.documents.length} documents, aggregated discovery: ${forms}, ${manifest.unknown.length} unknown -> ${dir}\n`);
     return EXIT_OK;
   } catch (err) {
     const usage = err instanceof UsageError || (err instanceof CaptureError && err.usage);
-    io.stderr.write(`kds capture: ${(err as Error).message}\n${usage ? 'Run "kds capture --help" for usage.\n' : ""}`);
+    stderr.write(`kds capture: ${(err as Error).message}\n${usage ? 'Run "kds capture --help" for usage.\n' : ""}`);
     return usage ? EXIT_USAGE : EXIT_FAILED;
   }
 }

@@ -100,7 +100,7 @@ describe("kds check exit codes", () => {
     expect(JSON.parse(r.stdout).runs[0].results[0]).toMatchObject({ ruleId: "not-served", level: "error" });
   });
 
-  it("2 for usage errors: no target, no input, missing file, unknown flag or format, oversize input", async () => {
+  it("2 for usage errors: no target, no input, missing file, unknown flag or format, oversize input, endless input", async () => {
     const big = join(ELSEWHERE, "big.yaml");
     writeFileSync(big, Buffer.alloc(CLI_INPUT_LIMIT + 1, 0x20));
     for (const args of [
@@ -111,6 +111,7 @@ describe("kds check exit codes", () => {
       ["check", "-t", "1.29", "-o", "xml", join(FIX, "current-app.yaml")],
       ["check", "-t", "1.29", "--fail-on", "everything", join(FIX, "current-app.yaml")],
       ["check", "-t", "1.29", big],
+      ["check", "-t", "1.29", "/dev/zero"],
     ]) {
       const r = await kds(args);
       expect(r.code, args.join(" ")).toBe(2);
