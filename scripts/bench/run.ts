@@ -14,6 +14,7 @@ import { load, type LoadResult, type Request } from "./load";
 import { manifestYaml } from "./manifests";
 import { ensureNginx, startNginx, type RunningNginx } from "./nginx";
 import { rssBytes } from "./proc";
+import { benchColdRender, type RenderResult } from "./render";
 import { kib, orNa, ratio, table } from "./report";
 import { withSyntheticSnapshots } from "./synthetic";
 
@@ -30,6 +31,8 @@ function scenarios(): Scenario[] {
     { name: "aggregated v2 /k8s/1.33/apis", request: { method: "GET", path: "/k8s/1.33/apis", headers: { accept: V2 } }, expected: 200, goal: 0.9 },
     { name: "304 revalidation (If-None-Match)", request: { method: "GET", path: "/k8s/1.29/apis/apps/v1", headers: { accept: LEGACY } }, expected: 304, goal: 0.9, revalidate: true },
     { name: "diff /v1/diff?from=1.28&to=1.29", request: { method: "GET", path: "/v1/diff?from=1.28&to=1.29", headers: { accept: "application/json" } }, expected: 200, goal: 0.5 },
+    // The largest page: every resource of every release, rendered from the cached matrix.
+    { name: "page /ui/matrix?view=resources (all releases)", request: { method: "GET", path: "/ui/matrix?view=resources", headers: { accept: "text/html" } }, expected: 200, goal: 0.5 },
     { name: "check 50 objects x 2 targets", request: { method: "POST", path: "/v1/check?target=1.29,1.33", headers: { accept: "application/json", "content-type": "application/yaml" }, body: manifestYaml(50) }, expected: 200, goal: 0.5 },
   ];
 }
@@ -101,6 +104,9 @@ function flatTable(base: ScenarioResult[], extra: ScenarioResult[], count: numbe
 const hostileTable = (rows: HostileResult[]) => table(["hostile input", "status", "expected", "ms", "goal (≤ 1 s, right status)"],
   rows.map((h) => [h.name, h.status, h.expected.join("/"), h.ms, h.met ? "met" : "MISSED"]));
 
+const renderTable = (rows: RenderResult[]) => table(["cold render (page cache missed), all releases", "renders", "KiB", "CPU ms/render", "median ms"],
+  rows.map((r) => [r.page, r.renders, (r.bytes / 1024).toFixed(0), orNa(r.cpuMsPerRender, 2), r.wallMsMedian]));
+
 const cliTable = (rows: CliResult[]) => table(["kds check (subprocess, --target 1.29,1.33 -o json)", "objects", "runs", "median ms", "max ms", "exit codes"],
   rows.map((c) => [c.name, c.objects, c.runs, c.medianMs, c.maxMs, c.exitCodes.join(",")]));
 
@@ -145,6 +151,8 @@ export async function runBench(argv: string[]): Promise<number> {
     process.stderr.write(`load: ${opts.connections} connections, ${opts.seconds} s per scenario and target\n`);
     const base = await measure(list, targets, recordedIndex, opts);
 
+    process.stderr.write("cold renders of the full matrix…\n");
+    const renders = await benchColdRender(ours.url, ours.pid, ["/ui/matrix", "/ui/matrix?view=resources"], quick ? 10 : 40);
     process.stderr.write("hostile inputs…\n");
     const rssBefore = ours.pid === null ? null : rssBytes(ours.pid);
     const hostile = await runHostile(ours.url);
@@ -177,7 +185,7 @@ export async function runBench(argv: string[]): Promise<number> {
       `kds bench: ${opts.connections} connections, ${opts.seconds} s per scenario and target, autocannon on 127.0.0.1; ${new Date().toISOString()}`,
       "", loadTable(base), "",
       `Bundle (wrangler deploy --dry-run): ${kib(bundle.bytes)} raw, ${kib(bundle.gzipBytes)} gzipped; goal ≤ ${kib(GZIP_GOAL)} gzipped: ${bundle.gzipBytes <= GZIP_GOAL ? "met" : "MISSED"}`,
-      "", hostileTable(hostile), "",
+      "", renderTable(renders), "", hostileTable(hostile), "",
       `Worker memory (workerd RSS): ${orNa(rssBefore && rssBefore / 2 ** 20, 1)} MiB before the hostile inputs, ${orNa(rssAfter && rssAfter / 2 ** 20, 1)} MiB 2 s after; goal within 20%: ${memoryMet ? "met" : "MISSED"}`,
       ...(extra ? ["", flatTable(base, extra, extraCount)] : []),
       "", cliTable(cli), "",
@@ -188,7 +196,7 @@ export async function runBench(argv: string[]): Promise<number> {
     mkdirSync(dirname(values.json!), { recursive: true });
     writeFileSync(values.json!, JSON.stringify({
       date: new Date().toISOString(), options: { ...opts, quick, extraSnapshots: extraCount },
-      bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes }, scenarios: base, extraSnapshots: extra,
+      bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes }, scenarios: base, renders, extraSnapshots: extra,
       hostile, memory: { rssBefore, rssAfter }, cli, nginx: nginxProblem ?? "ran", wrongAnswers: wrong,
     }, null, 2) + "\n");
     console.log(`Results: ${values.json}`);

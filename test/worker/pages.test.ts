@@ -41,6 +41,14 @@ describe("pages", () => {
   }
 });
 
+it("renders a page once per published catalog and URL, then answers the same bytes from memory", async () => {
+  const first = await get("/ui/matrix?view=resources&from=1.20");
+  const second = await get("/ui/matrix?view=resources&from=1.20");
+  expect([first.headers.get("x-kds-page-cache"), second.headers.get("x-kds-page-cache")]).toEqual(["miss", "hit"]);
+  expect(second.headers.get("etag")).toBe(first.headers.get("etag"));
+  expect(await second.text()).toBe(await first.text());
+});
+
 describe("embeds", () => {
   for (const path of EMBEDS) {
     it(`${path} may be framed from any origin and needs nothing outside itself`, async () => {

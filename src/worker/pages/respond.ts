@@ -26,10 +26,39 @@ export async function renderDocument(page: JSX.Element): Promise<string> {
   return "<!doctype html>" + (await (await page).toString());
 }
 
-export async function htmlResponse(c: Context, html: string, opts: { framing: Framing; cacheControl?: string; status?: 200 | 400 | 404 | 413 | 422 }): Promise<Response> {
+export type PageStatus = 200 | 400 | 404 | 413 | 422;
+
+// A page answered with 200 is a pure function of the published snapshots and its URL, so its bytes
+// and ETag are kept per catalog generation and URL: a repeated full matrix costs a lookup, not a render.
+const rendered = new Map<string, { html: string; etag: string }>();
+const RENDERED_LIMIT = 32; // the largest page is ~420 KB
+
+export interface PageOptions {
+  framing: Framing;
+  status?: PageStatus;
+  /** "no-store" answers are never kept nor given an ETag (the check form's verdicts). */
+  cacheControl?: string;
+  /** The catalog generation the page was built from; with it a 200 is kept for the next request. */
+  generation?: string;
+}
+
+export async function htmlResponse(c: Context, page: JSX.Element, opts: PageOptions): Promise<Response> {
+  const status = opts.status ?? 200;
   const headers: Record<string, string> = { ...frameHeaders(opts.framing), "cache-control": opts.cacheControl ?? INDEX };
-  if (opts.cacheControl === "no-store") return c.body(html, opts.status ?? 200, { ...headers, "content-type": "text/html; charset=utf-8" });
-  headers.etag = await etagOf(html);
-  if (matchesEtag(c.req.header("if-none-match"), headers.etag)) return c.body(null, 304, headers);
-  return c.body(html, opts.status ?? 200, { ...headers, "content-type": "text/html; charset=utf-8" });
+  const type = { "content-type": "text/html; charset=utf-8" };
+  if (opts.cacheControl === "no-store") return c.body(await renderDocument(page), status, { ...headers, ...type });
+  const key = status === 200 && opts.generation ? `${opts.generation}\n${c.req.url}` : null;
+  let entry = key === null ? undefined : rendered.get(key);
+  if (key !== null) headers["x-kds-page-cache"] = entry ? "hit" : "miss";
+  if (!entry) {
+    const html = await renderDocument(page);
+    entry = { html, etag: await etagOf(html) };
+    if (key !== null) {
+      if (rendered.size >= RENDERED_LIMIT) rendered.delete(rendered.keys().next().value!);
+      rendered.set(key, entry);
+    }
+  }
+  headers.etag = entry.etag;
+  if (matchesEtag(c.req.header("if-none-match"), entry.etag)) return c.body(null, 304, headers);
+  return c.body(entry.html, status, { ...headers, ...type });
 }

@@ -11,13 +11,14 @@ import { KindView } from "../pages/kind-view";
 import { Embed, type Theme } from "../pages/layout";
 import { Legend, MatrixTable } from "../pages/matrix-table";
 import { DiffPageQuery, MatrixQuery, querySentence, ThemeQuery } from "../pages/queries";
-import { htmlResponse, renderDocument } from "../pages/respond";
+import { htmlResponse } from "../pages/respond";
+import { getCatalog } from "../store";
 import { kvSnapshots } from "./kv-snapshots";
 
 export const embeds = new Hono<AppEnv>();
 
 const embed = async (c: Context<AppEnv>, node: JSX.Element, status?: 400 | 404) =>
-  htmlResponse(c, await renderDocument(node), { framing: "any", status });
+  htmlResponse(c, node, { framing: "any", status, generation: (await getCatalog(c.env)).generation });
 
 const problem = (c: Context<AppEnv>, status: 400 | 404, theme: Theme, text: string) =>
   embed(c, <Embed title="Kubernetes discovery snapshots" theme={theme} full="/"><p>{text}</p></Embed>, status);

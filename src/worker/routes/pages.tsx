@@ -19,7 +19,7 @@ import { KindPage } from "../pages/kind";
 import { MatrixPage } from "../pages/matrix";
 import { MessagePage } from "../pages/message";
 import { DiffPageQuery, MatrixQuery, querySentence, SearchQuery } from "../pages/queries";
-import { htmlResponse, renderDocument } from "../pages/respond";
+import { htmlResponse, type PageStatus } from "../pages/respond";
 import { VersionPage } from "../pages/version";
 import { resolveSnapshot } from "../../store/catalog";
 import { getCatalog, getIndex } from "../store";
@@ -28,8 +28,8 @@ import { readBody } from "./check";
 
 export const pages = new Hono<AppEnv>();
 
-const page = async (c: Context<AppEnv>, node: JSX.Element, status?: 200 | 400 | 404 | 413 | 422, cacheControl?: string) =>
-  htmlResponse(c, await renderDocument(node), { framing: "deny", status, cacheControl });
+const page = async (c: Context<AppEnv>, node: JSX.Element, status?: PageStatus, cacheControl?: string) =>
+  htmlResponse(c, node, { framing: "deny", status, cacheControl, generation: (await getCatalog(c.env)).generation });
 
 const message = (c: Context<AppEnv>, status: 400 | 404 | 413, title: string, text: string, query?: string) =>
   page(c, <MessagePage title={title} query={query}><p>{text}</p></MessagePage>, status);
