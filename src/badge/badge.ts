@@ -1,5 +1,6 @@
 // Badges: "policy/v1beta1 PodDisruptionBudget | 1.19–1.24". The text and colour come from a
 // resource's timeline; renderers make a flat SVG or shields.io's endpoint JSON from them.
+import { escapeMarkup } from "../markup/escape";
 import type { ResourceTimeline } from "../timeline/timeline";
 
 export interface Badge { label: string; message: string; color: string }
@@ -19,7 +20,6 @@ export function shieldsEndpoint(b: Badge): { schemaVersion: 1; label: string; me
   return { schemaVersion: 1, label: b.label, message: b.message, color: b.color.slice(1) };
 }
 
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** Approximate advance of 11px Verdana, enough to size the two halves. */
 function textWidth(s: string): number {
@@ -31,11 +31,11 @@ function textWidth(s: string): number {
 export function badgeSvg(b: Badge): string {
   const [lw, mw] = [textWidth(b.label) + 12, textWidth(b.message) + 12];
   const w = lw + mw;
-  const title = escapeXml(`${b.label}: ${b.message}`);
+  const title = escapeMarkup(`${b.label}: ${b.message}`);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${title}">`
     + `<title>${title}</title>`
     + `<clipPath id="r"><rect width="${w}" height="20" rx="3" fill="#fff"/></clipPath>`
     + `<g clip-path="url(#r)"><rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${mw}" height="20" fill="${b.color}"/></g>`
     + `<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">`
-    + `<text x="${lw / 2}" y="14">${escapeXml(b.label)}</text><text x="${lw + mw / 2}" y="14">${escapeXml(b.message)}</text></g></svg>\n`;
+    + `<text x="${lw / 2}" y="14">${escapeMarkup(b.label)}</text><text x="${lw + mw / 2}" y="14">${escapeMarkup(b.message)}</text></g></svg>\n`;
 }

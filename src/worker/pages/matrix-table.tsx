@@ -1,6 +1,8 @@
 // The availability table shared by /ui/matrix, /ui/kinds and their embeds: rows are group/versions
 // or resources, columns releases; every cell says its state in a symbol and in words.
-import type { CellState, MatrixRow } from "../../matrix/availability";
+import { raw } from "hono/html";
+import { CELL_STATES, type CellState, type MatrixRow } from "../../matrix/availability";
+import { escapeMarkup } from "../../markup/escape";
 import { displayGroup } from "../../diff/group-name";
 
 export const STATE_SYMBOL: Record<CellState, string> = { served: "✓", deprecated: "!", off: "○", absent: "–" };
@@ -28,8 +30,15 @@ export interface MatrixTableProps {
 
 const rowName = (r: MatrixRow) => (r.kind === null ? r.groupVersion : `${r.groupVersion} ${r.kind}`);
 
+/** The markup of every possible cell, per release: thousands of cells become string joins, not JSX nodes. */
+function cellMarkup(releases: string[]): Record<CellState, string>[] {
+  return releases.map((release) => Object.fromEntries(CELL_STATES.map((s) => [s,
+    `<td class="state-${s}" data-release="${escapeMarkup(release)}"><span class="sym" aria-hidden="true">${STATE_SYMBOL[s]}</span><span class="sr">${STATE_LABEL[s]}</span></td>`])) as Record<CellState, string>);
+}
+
 export function MatrixTable({ releases, rows, columns, caption, target }: MatrixTableProps) {
   const rel = target ? "noopener" : undefined;
+  const cells = cellMarkup(releases);
   return (
     <div class="scroll" tabindex={0} role="region" aria-label={caption}>
       <table class="matrix">
@@ -48,10 +57,7 @@ export function MatrixTable({ releases, rows, columns, caption, target }: Matrix
                   ? <>{r.group === "" ? "" : `${r.group}/`}<strong>{r.version}</strong>{r.group === "" ? <span class="muted"> (core)</span> : null}</>
                   : <>{displayGroup(r.group)}/{r.version} <a href={`/ui/kinds/${encodeURIComponent(r.kind)}`} target={target} rel={rel}>{r.kind}</a></>}
               </th>
-              {columns.map((i) => {
-                const s = r.cells[i]!;
-                return <td class={`state-${s}`} data-release={releases[i]}><span class="sym" aria-hidden="true">{STATE_SYMBOL[s]}</span><span class="sr">{STATE_LABEL[s]}</span></td>;
-              })}
+              {raw(columns.map((i) => cells[i]![r.cells[i]!]).join(""))}
             </tr>
           ))}
         </tbody>
