@@ -9,7 +9,7 @@ import { Status } from "../discovery/types";
 import { UsageError } from "./exit-codes";
 
 export interface RemoteApi {
-  diff(from: string, to: string, group: string | null): Promise<SnapshotDiff>;
+  diff(from: string, to: string, group: string | null, fields: boolean): Promise<SnapshotDiff>;
   check(input: ManifestInput, targets: string[], fields: boolean): Promise<CheckResult>;
   versions(): Promise<SnapshotEntry[]>;
 }
@@ -52,8 +52,8 @@ export function remoteApi(server: string): RemoteApi {
     }
   };
   return {
-    async diff(from, to, group) {
-      const q = new URLSearchParams({ from, to, ...(group === null ? {} : { group }) });
+    async diff(from, to, group, fields) {
+      const q = new URLSearchParams({ from, to, ...(group === null ? {} : { group }), ...(fields ? { fields: "true" } : {}) });
       return answer(await call(`/v1/diff?${q}`), SnapshotDiff, (s) => s === 200);
     },
     async check(input, targets, fields) {

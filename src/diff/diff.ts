@@ -91,5 +91,5 @@ export function diffSnapshots(from: SnapshotIndex, to: SnapshotIndex, opts: Diff
 
 export function isEmptyDiff(d: SnapshotDiff): boolean {
   return !d.groupsAdded.length && !d.groupsRemoved.length && !d.groupVersionsAdded.length && !d.groupVersionsRemoved.length
-    && !d.preferredVersionChanges.length && !d.resources.length;
+    && !d.preferredVersionChanges.length && !d.resources.length && !d.fields?.length;
 }

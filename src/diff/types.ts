@@ -1,6 +1,7 @@
 // The typed result of comparing two snapshots. Also the JSON the HTTP API answers, so the
 // CLI validates a remote answer with the same schema before rendering it.
 import { z } from "zod";
+import { KindFieldChanges } from "../fields/field-diff";
 import { SnapshotRef } from "./snapshot-index";
 
 export const RESOURCE_FIELDS = ["kind", "namespaced", "verbs", "shortNames", "categories", "subresources"] as const;
@@ -43,5 +44,7 @@ export const SnapshotDiff = z.object({
   groupVersionsRemoved: z.array(z.string()),
   preferredVersionChanges: z.array(PreferredVersionChange),
   resources: z.array(GroupVersionChanges),
+  /** Asked for with --fields / fields=true: per kind both releases have, the fields added and removed. */
+  fields: z.array(KindFieldChanges).optional(),
 }).strict();
 export type SnapshotDiff = z.infer<typeof SnapshotDiff>;

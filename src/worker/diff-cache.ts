@@ -2,9 +2,11 @@
 // keyed by the catalog generation (which changes on every publish); /v1/diff and the diff pages share it.
 import { diffSnapshots } from "../diff/diff";
 import type { SnapshotDiff } from "../diff/types";
+import { fieldChangesOf, type KindFieldChanges } from "../fields/field-diff";
 import type { KvSnapshots } from "./routes/kv-snapshots";
 
 const computed = new Map<string, SnapshotDiff>();
+const computedFields = new Map<string, KindFieldChanges[]>();
 const COMPUTED_LIMIT = 256;
 
 /** The cache key of a diff: it names the generation, both snapshot ids and the group ("*" for all). */
@@ -19,4 +21,14 @@ export async function cachedDiff(store: KvSnapshots, key: string, from: string, 
   if (computed.size >= COMPUTED_LIMIT) computed.delete(computed.keys().next().value!);
   computed.set(key, diff);
   return { diff, hit: false };
+}
+
+/** The field changes of the diff named by `key`, computed once like the diff itself. */
+export async function cachedFieldChanges(store: KvSnapshots, key: string, from: string, to: string, group: string | null): Promise<KindFieldChanges[]> {
+  const hit = computedFields.get(key);
+  if (hit) return hit;
+  const changes = await fieldChangesOf(store, await store.index(from), await store.index(to), group);
+  if (computedFields.size >= COMPUTED_LIMIT) computedFields.delete(computedFields.keys().next().value!);
+  computedFields.set(key, changes);
+  return changes;
 }

@@ -10,8 +10,10 @@ import { APITimeline } from "../timeline/timeline";
 import { MatrixQuery } from "./pages/queries";
 import { CheckQuery } from "./routes/check";
 import { DiffQuery } from "./routes/diff";
+import { FieldQuery } from "./routes/timeline";
+import { FieldTimeline } from "../fields/field-timeline";
 
-const SCHEMAS = { SnapshotList, SnapshotDiff, CheckResult, APITimeline, AvailabilityMatrix: AvailabilityMatrixList, Status };
+const SCHEMAS = { SnapshotList, SnapshotDiff, CheckResult, APITimeline, FieldTimeline, AvailabilityMatrix: AvailabilityMatrixList, Status };
 type SchemaName = keyof typeof SCHEMAS;
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
@@ -58,9 +60,9 @@ export function openApiDocument() {
       },
       "/v1/timeline/{group}/{version}/{name}": {
         get: {
-          summary: "One resource across releases",
-          parameters: [pathParameter("group", "API group; core is the core group"), pathParameter("version", "API version"), pathParameter("name", "kind, plural or singular")],
-          responses: { 200: json("APITimeline", "The resource's timeline"), 404: STATUS("Unknown resource") },
+          summary: "One resource across releases; with field=PATH, one field of its kind (FieldTimeline)",
+          parameters: [pathParameter("group", "API group; core is the core group"), pathParameter("version", "API version"), pathParameter("name", "kind, plural or singular"), ...queryParameters(FieldQuery)],
+          responses: { 200: json("APITimeline", "The resource's timeline, or the field's FieldTimeline"), 400: STATUS("Invalid field path"), 404: STATUS("Unknown resource, or a field no release has") },
         },
       },
       "/v1/matrix": {

@@ -37,10 +37,11 @@ describe("GET /v1/openapi.json", () => {
 
   it("takes query parameters from the routes' own zod schemas", () => {
     const diff = doc.paths["/v1/diff"]!.get!.parameters!;
-    expect(diff.map((p) => [p.name, p.required])).toEqual([["from", true], ["to", true], ["group", false], ["format", false]]);
+    expect(diff.map((p) => [p.name, p.required])).toEqual([["from", true], ["to", true], ["group", false], ["format", false], ["fields", false]]);
     // A parameter added to the route's schema appears without touching the generator.
     expect(doc.paths["/v1/check"]!.post!.parameters!.map((p) => p.name)).toEqual(Object.keys(CheckQuery.shape));
-    expect(Object.keys(CheckQuery.shape)).toEqual(expect.arrayContaining(["target", "source", "format", "fail-on"]));
+    expect(Object.keys(CheckQuery.shape)).toEqual(expect.arrayContaining(["target", "source", "format", "fail-on", "fields"]));
+    expect(doc.paths["/v1/timeline/{group}/{version}/{name}"]!.get!.parameters!.map((p) => p.name)).toEqual(["group", "version", "name", "field"]);
     expect(doc.paths["/v1/matrix"]!.get!.parameters!.map((p) => p.name)).toEqual(["view", "groups", "from", "to"]);
   });
 
@@ -54,7 +55,7 @@ describe("GET /v1/openapi.json", () => {
     const versions = (await (await SELF.fetch("https://kds.test/v1/versions")).json()) as { items: Record<string, unknown>[] };
     const item = (SnapshotList!.properties as unknown as { items: { items: { properties: Record<string, unknown> } } }).items.items;
     expect(Object.keys(versions.items[0]!).sort()).toEqual(Object.keys(item.properties).sort());
-    const diff = (await (await SELF.fetch("https://kds.test/v1/diff?from=1.24&to=1.25")).json()) as Record<string, unknown>;
+    const diff = (await (await SELF.fetch("https://kds.test/v1/diff?from=1.24&to=1.25&fields=true")).json()) as Record<string, unknown>;
     expect(Object.keys(diff).sort()).toEqual(Object.keys(SnapshotDiff!.properties).sort());
   });
 });

@@ -30,5 +30,7 @@ export function renderDiffMarkdown(d: SnapshotDiff): string {
   if (added.length) out.push("### Added resources", "", ...table(["API version", "Resource", "Kind"], added), "");
   const changed = d.resources.flatMap((gv) => gv.changed.flatMap((r) => r.changes.map((c) => [code(gv.groupVersion), r.resource, c.field, describeValue(c.before), describeValue(c.after)])));
   if (changed.length) out.push("### Changed resources", "", ...table(["API version", "Resource", "Field", "Before", "After"], changed), "");
+  const fieldRows = (d.fields ?? []).flatMap((k) => [...k.removed.map((p) => [code(k.apiVersion), k.kind, code(p), "removed"]), ...k.added.map((p) => [code(k.apiVersion), k.kind, code(p), "added"])]);
+  if (fieldRows.length) out.push("### Fields", "", ...table(["API version", "Kind", "Field", "Change"], fieldRows), "");
   return out.join("\n");
 }

@@ -21,5 +21,10 @@ export function renderDiffText(d: SnapshotDiff): string {
       for (const c of r.changes) lines.push(`  ~ ${r.resource} (${r.kind}) ${c.field}: ${describeValue(c.before)} -> ${describeValue(c.after)}`);
     }
   }
+  for (const k of d.fields ?? []) {
+    lines.push(`${k.apiVersion} ${k.kind} fields:`);
+    for (const p of k.removed) lines.push(`  - ${p}`);
+    for (const p of k.added) lines.push(`  + ${p}`);
+  }
   return lines.join("\n") + "\n";
 }
