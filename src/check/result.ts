@@ -104,6 +104,8 @@ export type SkippedInput = z.infer<typeof SkippedInput>;
 
 export const CheckResult = z.object({
   kind: z.literal("CheckResult"),
+  /** In rendered json and yaml answers: whether the run passes (exit 0), honouring fail-on. */
+  passed: z.boolean().optional(),
   targets: z.array(SnapshotRef).min(1),
   objects: z.array(CheckedObject),
   errors: z.array(ManifestError),

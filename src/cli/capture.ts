@@ -1,5 +1,4 @@
 // `kds capture`: record a snapshot from a live kube-apiserver (or kubectl proxy).
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { captureSnapshot } from "../capture/capture";
 import { resolveConnection } from "../capture/connection";
@@ -8,6 +7,7 @@ import { progressReporter, type ProgressStream } from "../capture/progress";
 import { redact, secretsOf } from "../capture/redact";
 import { parseFlags } from "./args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from "./exit-codes";
+import { KDS_VERSION } from "./version";
 
 export const CAPTURE_HELP = `Usage: kds capture [flags]
 
@@ -91,8 +91,7 @@ const RETRY_DELAY_MS = 500;
 /** Far above any discovery document (a large cluster's aggregated /apis is a few MB); stops runaway answers. */
 const MAX_BODY_BYTES = 64 << 20;
 
-const PackageJson = z.object({ version: z.string() });
-const CLIENT = `kds/${PackageJson.parse(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"))).version}`;
+const CLIENT = `kds/${KDS_VERSION}`;
 
 export interface CaptureIO {
   stdout: ProgressStream;

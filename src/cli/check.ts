@@ -31,7 +31,8 @@ Flags:
   -t, --target VERSIONS     versions to check against, comma-separated or repeated (required):
                             1.29, v1.29, latest, a patch release (1.29.8, v1.25.0: checked against
                             its minor), or the id of a capture in --snapshots
-  -o, --output FORMAT       text (default), json, github, junit, sarif
+  -o, --output FORMAT       text (default: the problems as a table), wide (also every served
+                            verdict), json, yaml, markdown (for PR comments), github, junit, sarif
       --fail-on WHAT        also fail on "deprecated" and/or "unknown" (comma-separated or repeated)
       --crds PATH           CustomResourceDefinitions to treat as installed in every target (file
                             or folder); those in the manifests themselves always count

@@ -1,6 +1,6 @@
 // Exit codes CI can rely on, for every kds subcommand.
 import { hasInputProblems } from "../check/check";
-import { fails, failsField, type CheckRenderOptions } from "../check/render/options";
+import { hasFailures, type CheckRenderOptions } from "../check/render/options";
 import type { CheckResult } from "../check/result";
 
 /** All objects served by every target (deprecated and unknown allowed unless --fail-on says otherwise). */
@@ -15,5 +15,5 @@ export class UsageError extends Error {}
 
 export function checkExitCode(r: CheckResult, opts: CheckRenderOptions): number {
   if (hasInputProblems(r)) return EXIT_USAGE;
-  return r.objects.some((o) => o.verdicts.some((v) => fails(v, opts)) || o.fields.some(failsField)) ? EXIT_FAILED : EXIT_OK;
+  return hasFailures(r, opts) ? EXIT_FAILED : EXIT_OK;
 }

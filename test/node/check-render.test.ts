@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { checkManifests } from "../../src/check/check";
 import { checkRenderers } from "../../src/check/render";
 import type { FailOn } from "../../src/check/render/options";
@@ -21,15 +22,37 @@ const line = (kind: string) => result.objects.find((o) => o.kind === kind)!.loca
 
 describe("check renderers", () => {
   it("json round-trips through the published schema", () => {
-    expect(CheckResult.parse(JSON.parse(checkRenderers.json(result, none)))).toEqual(result);
+    expect(CheckResult.parse(JSON.parse(checkRenderers.json(result, none)))).toEqual({ ...result, passed: false });
   });
 
-  it("text shows each object's location and a line per target", () => {
+  it("text lists the problems first, one table row per object and target, with the replacement", () => {
     const text = checkRenderers.text(result, none);
-    expect(text).toContain(`manifests/psp-and-cronjob.yaml:${line("CronJob")}  batch/v1beta1 CronJob reports/nightly-report\n  ✗ 1.29  NOT SERVED: `);
-    expect(text).toContain("  ! 1.29  DEPRECATED: flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is served by 1.29 but deprecated");
-    expect(text).toContain("  INVALID  object has no apiVersion");
-    expect(text).toMatch(/^manifests\/malformed\.yaml:\d+:\d+  ERROR \(document 2, MalformedYAML\)/m);
+    const rows = text.split("\n");
+    expect(rows[0]).toMatch(/^\s+LOCATION\s+OBJECT\s+TARGET\s+STATUS\s+REPLACEMENT\s+DETAIL$/);
+    expect(text).toMatch(new RegExp(`^✗  manifests/psp-and-cronjob\\.yaml:${line("CronJob")} +batch/v1beta1 CronJob reports/nightly-report +1\\.29 +NOT SERVED +batch/v1 CronJob +batch/v1beta1 CronJob is not served by 1\\.29`, "m"));
+    expect(text).toMatch(/^!  manifests\/flowschema-v1beta3\.yaml:1 +.* +1\.29 +DEPRECATED +flowcontrol\.apiserver\.k8s\.io\/v1 FlowSchema +flowcontrol\.apiserver\.k8s\.io\/v1beta3 FlowSchema is served by 1\.29 but deprecated/m);
+    expect(text).toMatch(/^✗  manifests\/missing-fields\.yaml:\d+ +.* +- +INVALID +- +object has no apiVersion/m);
+    expect(text).toMatch(/^✗  manifests\/malformed\.yaml:\d+:\d+ +document 2 +- +UNREADABLE +- +MalformedYAML: /m);
+    // Failing rows come before warnings; served verdicts are not listed.
+    const marks = rows.map((l) => l[0]).filter((m) => m === "✗" || m === "!").join("");
+    expect(marks).toMatch(/^✗+!+$/);
+    expect(text).not.toContain("✓");
+  });
+
+  it("wide also lists every served verdict, after the problems", () => {
+    const rows = checkRenderers.wide(result, none).split("\n");
+    expect(rows.filter((l) => l.startsWith("✓")).length).toBe(result.summary.served);
+    expect(rows.map((l) => l[0]).filter((m) => m === "✗" || m === "!" || m === "✓").join("")).toMatch(/^✗+!+✓+$/);
+  });
+
+  it("markdown is a table for a pull-request comment, with the run's verdict in its heading", () => {
+    const md = checkRenderers.markdown(result, none);
+    expect(md.startsWith("### kds check: failed against 1.29\n")).toBe(true);
+    expect(md).toContain("| ❌ | `manifests/psp-and-cronjob.yaml:" + line("CronJob") + "` | `batch/v1beta1 CronJob reports/nightly-report` | 1.29 | NOT SERVED | `batch/v1 CronJob` |");
+  });
+
+  it("yaml carries what json carries", () => {
+    expect(parse(checkRenderers.yaml(result, none))).toEqual(JSON.parse(checkRenderers.json(result, none)));
   });
 
   it("github annotates file and line: errors for not served, warnings for deprecated, notices for unknown", () => {

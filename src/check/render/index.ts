@@ -4,24 +4,32 @@ import { renderCheckGithub } from "./github";
 import { renderCheckJson } from "./json";
 import { renderCheckJunit } from "./junit";
 import type { CheckRenderOptions } from "./options";
+import { renderCheckMarkdown } from "./markdown";
 import { renderCheckSarif } from "./sarif";
-import { renderCheckText } from "./text";
+import { renderCheckText, renderCheckWide } from "./text";
+import { renderCheckYaml } from "./yaml";
 
-export const CHECK_FORMATS = ["json", "text", "github", "junit", "sarif"] as const;
+export const CHECK_FORMATS = ["json", "text", "wide", "github", "junit", "sarif", "markdown", "yaml"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const checkRenderers: Record<CheckFormat, (r: CheckResult, opts: CheckRenderOptions) => string> = {
   json: renderCheckJson,
   text: renderCheckText,
+  wide: renderCheckWide,
   github: renderCheckGithub,
   junit: renderCheckJunit,
   sarif: renderCheckSarif,
+  markdown: renderCheckMarkdown,
+  yaml: renderCheckYaml,
 };
 
 export const checkContentTypes: Record<CheckFormat, string> = {
   json: "application/json",
   text: "text/plain; charset=utf-8",
+  wide: "text/plain; charset=utf-8",
   github: "text/plain; charset=utf-8",
   junit: "application/xml",
   sarif: "application/sarif+json",
+  markdown: "text/markdown; charset=utf-8",
+  yaml: "application/yaml",
 };

@@ -1,7 +1,8 @@
 // What a renderer needs beyond the result: which verdicts fail the run (--fail-on), and which
 // inputs were streamed (stdin), whose findings belong on the Helm template that rendered them.
 import type { ManifestLocation } from "../manifest-object";
-import type { CheckedObject, CheckSummary, FieldFinding, Verdict } from "../result";
+import { hasInputProblems } from "../check";
+import type { CheckedObject, CheckResult, CheckSummary, FieldFinding, Verdict } from "../result";
 
 export const FAIL_ON = ["deprecated", "unknown"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -36,6 +37,16 @@ export function fails(v: Verdict, opts: CheckRenderOptions): boolean {
 /** Whether a field finding fails the run: a field the target does not know does; a gated one is a warning. */
 export function failsField(f: FieldFinding): boolean {
   return f.status === "unknown-field";
+}
+
+/** Whether some verdict or field finding fails the run (input problems aside). */
+export function hasFailures(r: CheckResult, opts: CheckRenderOptions): boolean {
+  return r.objects.some((o) => o.verdicts.some((v) => fails(v, opts)) || o.fields.some(failsField));
+}
+
+/** The run passes (exit 0): every input read and nothing failing. */
+export function passes(r: CheckResult, opts: CheckRenderOptions): boolean {
+  return !hasInputProblems(r) && !hasFailures(r, opts);
 }
 
 /** ", 2 unknown fields, 1 gated field" for the summary lines. */

@@ -1,26 +1,30 @@
-// Plain text for terminals and CI logs: one block per object, one line per target.
-import type { CheckResult, FieldStatus, VerdictStatus } from "../result";
-import { describeLocation, describeObject, fails, failsField, fieldCounts, type CheckRenderOptions } from "./options";
+// Plain text for terminals and CI logs: the problems first, as a table with what to use instead,
+// then the files left out and the summary. `wide` also lists every served verdict.
+import type { CheckResult } from "../result";
+import type { CheckRenderOptions } from "./options";
+import { findingRows, summaryLine, type FindingRow } from "./rows";
 
-const LABEL: Record<VerdictStatus, string> = { served: "ok", deprecated: "DEPRECATED", "not-served": "NOT SERVED", unknown: "unknown" };
-const FIELD_LABEL: Record<FieldStatus, string> = { "unknown-field": "UNKNOWN FIELD", "gated-field": "GATED FIELD" };
+const MARK: Record<FindingRow["level"], string> = { fail: "✗", warn: "!", ok: "✓" };
+const HEADER = ["", "LOCATION", "OBJECT", "TARGET", "STATUS", "REPLACEMENT", "DETAIL"];
+
+function table(rows: FindingRow[]): string[] {
+  const cells = [HEADER, ...rows.map((r) => [MARK[r.level], r.location, r.object, r.target, r.status, r.replacement, r.detail])];
+  const widths = HEADER.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
+  return cells.map((c) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]!))).join("  ").trimEnd());
+}
+
+function render(r: CheckResult, opts: CheckRenderOptions, wide: boolean): string {
+  const rows = findingRows(r, opts, wide);
+  const out = rows.length ? table(rows) : ["No problems: every object is served by every target."];
+  for (const k of r.skipped) if (k.reason === "NotKubernetes") out.push(`skipped ${k.source}: ${k.message}`);
+  out.push("", summaryLine(r));
+  return out.join("\n") + "\n";
+}
 
 export function renderCheckText(r: CheckResult, opts: CheckRenderOptions): string {
-  const out: string[] = [];
-  const width = Math.max(...r.targets.map((t) => t.id.length));
-  for (const o of r.objects) {
-    out.push(`${describeLocation(o)}  ${describeObject(o)}`);
-    if (o.problem) out.push(`  INVALID  ${o.problem}`);
-    for (const v of o.verdicts) {
-      const mark = fails(v, opts) ? "✗" : v.status === "served" ? "✓" : "!";
-      out.push(`  ${mark} ${v.target.padEnd(width)}  ${LABEL[v.status]}${v.status === "served" ? "" : `: ${v.message}`}`);
-    }
-    for (const f of o.fields) out.push(`  ${failsField(f) ? "✗" : "!"} ${f.target.padEnd(width)}  ${FIELD_LABEL[f.status]} line ${f.line}: ${f.message}`);
-  }
-  for (const e of r.errors) out.push(`${e.source}:${e.line}:${e.column}  ERROR (document ${e.document}, ${e.reason}): ${e.message}`);
-  for (const k of r.skipped) out.push(`${k.source}  ${k.reason === "HelmTemplate" ? "ERROR" : "skipped"}: ${k.message}`);
-  const s = r.summary;
-  const verdicts = s.served + s.deprecated + s.notServed + s.unknown;
-  out.push("", `${s.objects} objects checked against ${r.targets.map((t) => t.id).join(", ")}, ${verdicts} verdicts: ${s.served} served, ${s.deprecated} deprecated, ${s.notServed} not served, ${s.unknown} unknown, ${s.invalid} invalid, ${s.errors} unreadable documents${fieldCounts(s)}, ${s.skipped} files skipped`);
-  return out.join("\n") + "\n";
+  return render(r, opts, false);
+}
+
+export function renderCheckWide(r: CheckResult, opts: CheckRenderOptions): string {
+  return render(r, opts, true);
 }

@@ -1,4 +1,4 @@
-// POST /v1/check?target=1.27,1.29[&source=name][&format=json|text|github|junit|sarif][&fail-on=deprecated,unknown][&fields=false]
+// POST /v1/check?target=1.27,1.29[&source=name][&format=json|yaml|text|wide|markdown|github|junit|sarif][&fail-on=deprecated,unknown][&fields=false]
 // Body: manifests (multi-document YAML, JSON, List objects, Helm output), at most HTTP_BODY_LIMIT bytes.
 // 200 when every document was read; 422 when some document is malformed or refused: the body is
 // still the full CheckResult, whose errors name each bad document and line and whose objects carry
