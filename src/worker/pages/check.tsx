@@ -5,13 +5,14 @@ import type { CheckResult } from "../../check/result";
 import { Page } from "./layout";
 
 const LABEL = { served: "✓ served", deprecated: "! deprecated", "not-served": "✕ not served", unknown: "? unknown" } as const;
+const FIELD_LABEL = { "unknown-field": "✕ unknown field", "gated-field": "! gated field" } as const;
 
 function Results({ result }: { result: CheckResult }) {
   const s = result.summary;
   return (
     <section aria-label="Verdicts">
       <h2>Verdicts</h2>
-      <p>{s.objects} objects: {s.served} served, {s.deprecated} deprecated, {s.notServed} not served, {s.unknown} unknown{s.invalid ? `, ${s.invalid} cannot be checked` : ""}{s.errors ? `, ${s.errors} documents could not be read` : ""}.</p>
+      <p>{s.objects} objects: {s.served} served, {s.deprecated} deprecated, {s.notServed} not served, {s.unknown} unknown{s.invalid ? `, ${s.invalid} cannot be checked` : ""}{s.errors ? `, ${s.errors} documents could not be read` : ""}; {s.unknownFields} unknown fields, {s.gatedFields} gated fields.</p>
       {result.errors.length ? (
         <ul>{result.errors.map((e) => <li>{e.source}, document {e.document}, line {e.line}: {e.message}</li>)}</ul>
       ) : null}
@@ -24,7 +25,14 @@ function Results({ result }: { result: CheckResult }) {
               <td>{o.location.template ?? o.location.source}:{o.location.line}</td>
               {o.problem !== null
                 ? <td colspan={result.targets.length}>{o.problem}</td>
-                : o.verdicts.map((v) => <td class={`verdict-${v.status}`}><strong>{LABEL[v.status]}</strong><br />{v.message}</td>)}
+                : o.verdicts.map((v) => {
+                  const fields = o.fields.filter((f) => f.target === v.target);
+                  return (
+                    <td class={`verdict-${v.status}`}><strong>{LABEL[v.status]}</strong><br />{v.message}
+                      {fields.length ? <ul>{fields.map((f) => <li><strong>{FIELD_LABEL[f.status]}</strong> line {f.line}: {f.message}</li>)}</ul> : null}
+                    </td>
+                  );
+                })}
             </tr>
           ))}
         </tbody>

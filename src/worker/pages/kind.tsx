@@ -1,9 +1,10 @@
 // /ui/kinds/{kind}: one kind across groups and releases.
 import { Page } from "./layout";
 import { KindView, type KindFacts } from "./kind-view";
+import { KindFieldsView, type KindFields } from "./kind-fields";
 import { Legend } from "./matrix-table";
 
-export function KindPage({ kind, facts, releases }: { kind: string; facts: KindFacts[]; releases: string[] }) {
+export function KindPage({ kind, facts, releases, fields }: { kind: string; facts: KindFacts[]; releases: string[]; fields: KindFields[] }) {
   const first = facts[0]?.row;
   return (
     <Page title={`${kind} across Kubernetes releases`} json={first ? `/v1/timeline/${first.group === "" ? "core" : first.group}/${first.version}/${encodeURIComponent(kind)}` : undefined}>
@@ -12,6 +13,7 @@ export function KindPage({ kind, facts, releases }: { kind: string; facts: KindF
         Embed this: <code>{`<iframe src="/embed/kinds/${encodeURIComponent(kind)}">`}</code></p>
       <Legend />
       <KindView kind={kind} facts={facts} releases={releases} columns={releases.map((_, i) => i)} />
+      <KindFieldsView kind={kind} fields={fields} releases={releases} />
     </Page>
   );
 }

@@ -24,6 +24,8 @@ import { VersionPage } from "../pages/version";
 import { resolveSnapshot } from "../../store/catalog";
 import { getCatalog, getIndex } from "../store";
 import { kvSnapshots } from "./kv-snapshots";
+import { fieldsSince } from "../../fields/field-history";
+import { targetFieldIndexes } from "../../fields/target-fields";
 import { readBody } from "./check";
 
 export const pages = new Hono<AppEnv>();
@@ -89,7 +91,10 @@ pages.get("/ui/kinds/:kind", async (c) => {
   }
   const kind = kinds[0]!;
   if (kind !== name) return c.redirect(`/ui/kinds/${encodeURIComponent(kind)}`, 302);
-  return page(c, <KindPage kind={kind} facts={kindFacts(facts, kind)} releases={facts.matrix.releases} />);
+  const kf = kindFacts(facts, kind);
+  const store = kvSnapshots(c.env);
+  const fields = await Promise.all(kf.map(async ({ row }) => ({ groupVersion: row.groupVersion, fields: await fieldsSince(store, facts.history.releases, row.groupVersion, kind) })));
+  return page(c, <KindPage kind={kind} facts={kf} releases={facts.matrix.releases} fields={fields} />);
 });
 
 pages.get("/ui/diff", async (c) => {
@@ -131,6 +136,7 @@ pages.post("/ui/check", async (c) => {
   const tooLarge = tooManyVerdicts(read.objects.length, "objects", chosen.length, HTTP_VERDICT_LIMIT);
   if (tooLarge) return show(tooLarge, 413);
   const store = kvSnapshots(c.env);
-  const result = checkObjects(read, await Promise.all(chosen.map((id) => store.index(id))), await store.history());
+  const targets = await Promise.all(chosen.map((id) => store.index(id)));
+  const result = checkObjects(read, targets, await store.history(), await targetFieldIndexes(store, targets));
   return page(c, <CheckPage ids={ids} chosen={chosen} text={text} result={result} error={null} />, result.errors.length ? 422 : 200, "no-store");
 });
