@@ -12,9 +12,12 @@ function Results({ result }: { result: CheckResult }) {
   return (
     <section aria-label="Verdicts">
       <h2>Verdicts</h2>
-      <p>{s.objects} objects: {s.served} served, {s.deprecated} deprecated, {s.notServed} not served, {s.unknown} unknown{s.invalid ? `, ${s.invalid} cannot be checked` : ""}{s.errors ? `, ${s.errors} documents could not be read` : ""}; {s.unknownFields} unknown fields, {s.gatedFields} gated fields.</p>
-      {result.errors.length ? (
-        <ul>{result.errors.map((e) => <li>{e.source}, document {e.document}, line {e.line}: {e.message}</li>)}</ul>
+      <p>{s.objects} objects: {s.served} served, {s.deprecated} deprecated, {s.notServed} not served, {s.unknown} unknown{s.invalid ? `, ${s.invalid} cannot be checked` : ""}{s.errors ? `, ${s.errors} documents could not be read` : ""}; {s.unknownFields} unknown fields, {s.gatedFields} gated fields{s.skipped ? `; ${s.skipped} inputs skipped` : ""}.</p>
+      {result.errors.length || result.skipped.length ? (
+        <ul>
+          {result.errors.map((e) => <li>{e.source}, document {e.document}, line {e.line}: {e.message}</li>)}
+          {result.skipped.map((k) => <li>{k.source}: {k.message}</li>)}
+        </ul>
       ) : null}
       <table class="list">
         <thead><tr><th scope="col">object</th><th scope="col">where</th>{result.targets.map((t) => <th scope="col">{t.id}</th>)}</tr></thead>

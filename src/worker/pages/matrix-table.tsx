@@ -28,6 +28,11 @@ export interface MatrixTableProps {
   target?: "_blank";
 }
 
+/** A group name that may wrap after its dots and slash on a narrow screen (never inside a word). */
+function Breakable({ text }: { text: string }) {
+  return <>{text.split(/(?<=[./])/).map((part, i) => (i ? <><wbr />{part}</> : part))}</>;
+}
+
 const rowName = (r: MatrixRow) => (r.kind === null ? r.groupVersion : `${r.groupVersion} ${r.kind}`);
 
 /** The markup of every possible cell, per release: thousands of cells become string joins, not JSX nodes. */
@@ -54,8 +59,8 @@ export function MatrixTable({ releases, rows, columns, caption, target }: Matrix
             <tr class={n === 0 || rows[n - 1]!.group !== r.group ? "group-start" : undefined} data-row={rowName(r)}>
               <th scope="row">
                 {r.kind === null
-                  ? <>{r.group === "" ? "" : `${r.group}/`}<strong>{r.version}</strong>{r.group === "" ? <span class="muted"> (core)</span> : null}</>
-                  : <>{displayGroup(r.group)}/{r.version} <a href={`/ui/kinds/${encodeURIComponent(r.kind)}`} target={target} rel={rel}>{r.kind}</a></>}
+                  ? <>{r.group === "" ? "" : <Breakable text={`${r.group}/`} />}<strong>{r.version}</strong>{r.group === "" ? <span class="muted"> (core)</span> : null}</>
+                  : <><Breakable text={`${displayGroup(r.group)}/`} />{r.version} <a href={`/ui/kinds/${encodeURIComponent(r.kind)}`} target={target} rel={rel}>{r.kind}</a></>}
               </th>
               {raw(columns.map((i) => cells[i]![r.cells[i]!]).join(""))}
             </tr>
