@@ -22,6 +22,9 @@ export const FieldTimeline = z.object({
 }).strict();
 export type FieldTimeline = z.infer<typeof FieldTimeline>;
 
+/** A field path as people write it: JSON names joined with ".", list indexes ("[0]" or "[]") and map markers ("{}"). */
+export const FieldPath = z.string().max(512).regex(/^[A-Za-z0-9_$-]+(\[\d*\]|\{\})*(\.[A-Za-z0-9_$-]+(\[\d*\]|\{\})*)*$/, "a field path such as spec.template.spec.containers[].resizePolicy");
+
 /** "spec.containers[0].ports[1].name" -> "spec.containers[].ports[].name". */
 export function fieldPathOf(path: string): string {
   return path.replace(/\[\d+\]/g, "[]");

@@ -1,4 +1,4 @@
-// Field-level diffs between releases, from the bundled field indexes.
+// Field-level diffs and timelines between releases, from the bundled field indexes.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,5 +52,20 @@ describe("field diff", () => {
     expect(on.code).toBe(0);
     expect(on.stdout).toContain("  + spec.template.spec.containers[].resizePolicy");
     expect((await runKds(["diff", "1.26", "1.27", "--group", "apps"], { cwd })).stdout).not.toContain("resizePolicy");
+  });
+});
+
+describe("kds timeline --field", () => {
+  it("gives a field's releases and gates, a list index read as []", async () => {
+    const r = await runKds(["timeline", "core/v1/pods", "--field", "spec.containers[0].resizePolicy"], { cwd: mkdtempSync(join(tmpdir(), "kds-ftl-")) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^v1 Pod spec.containers\[\].resizePolicy\n  first in 1.27, still in the newest release\n  known in: 1.27, 1.28, /);
+    expect(r.stdout).toContain("feature gates: 1.27 InPlacePodVerticalScaling");
+  });
+
+  it("exits 2 for a field no release has, or without GROUP/VERSION/KIND", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "kds-ftl-"));
+    expect((await runKds(["timeline", "apps/v1/Deployment", "--field", "spec.replicaz"], { cwd })).code).toBe(2);
+    expect((await runKds(["timeline", "apps", "--field", "spec.replicas"], { cwd })).code).toBe(2);
   });
 });

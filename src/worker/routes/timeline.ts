@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { groupVersion } from "../../discovery/model";
 import { groupFromParam } from "../../diff/group-name";
-import { fieldTimeline } from "../../fields/field-timeline";
+import { FieldPath, fieldTimeline } from "../../fields/field-timeline";
 import { groupTimeline, resourceTimeline } from "../../timeline/timeline";
 import type { AppEnv } from "../env";
 import { readOnly } from "../middleware/methods";
@@ -13,10 +13,7 @@ import { statusResponse } from "../status";
 import { kvSnapshots } from "./kv-snapshots";
 import { badQuery } from "./params";
 
-/** A field path: JSON names joined with ".", list indexes ("[0]" or "[]") and map markers ("{}"). */
-export const FieldQuery = z.object({
-  field: z.string().max(512).regex(/^[A-Za-z0-9_$-]+(\[\d*\]|\{\})*(\.[A-Za-z0-9_$-]+(\[\d*\]|\{\})*)*$/, "a field path such as spec.template.spec.containers[].resizePolicy").optional(),
-});
+export const FieldQuery = z.object({ field: FieldPath.optional() });
 
 export const timeline = new Hono<AppEnv>();
 timeline.use("*", readOnly());
