@@ -29,10 +29,10 @@ export async function releaseHistoryOf(source: SnapshotSource): Promise<ReleaseH
   return releaseHistory(await Promise.all(built.map((s) => source.index(s.id))), await source.lifecycle());
 }
 
-/** True when `needle` names the resource: its kind in any case (so also its singular name) or its plural. */
-export function namesResource(r: { resource: string | null; kind: string }, needle: string): boolean {
+/** True when `needle` names the resource as kubectl accepts it: its kind in any case (so also its singular name), its plural or a short name. */
+export function namesResource(r: { resource: string | null; kind: string; shortNames?: string[] }, needle: string): boolean {
   const n = needle.toLowerCase();
-  return r.kind.toLowerCase() === n || r.resource === n;
+  return r.kind.toLowerCase() === n || r.resource === n || (r.shortNames ?? []).includes(n);
 }
 
 export function lifecycleFor(history: ReleaseHistory, group: string, version: string, kind: string): LifecycleEntry | undefined {

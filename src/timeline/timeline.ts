@@ -19,6 +19,8 @@ export type Served = z.infer<typeof Served>;
 export const ResourceTimeline = Served.extend({
   resource: z.string().nullable(),
   kind: z.string(),
+  /** Short names any release gives it (kubectl's `ing`, `deploy`, `cj`). */
+  shortNames: z.array(z.string()),
   lifecycle: LifecycleEntry.omit({ group: true, version: true, kind: true, resource: true }).nullable(),
 }).strict();
 export type ResourceTimeline = z.infer<typeof ResourceTimeline>;
@@ -55,25 +57,26 @@ function lifecycleFacts(e: LifecycleEntry | undefined): ResourceTimeline["lifecy
 /** Every resource a group/version ever had in a release or in the lifecycle facts, keyed by kind. */
 function versionTimeline(history: ReleaseHistory, group: string, version: string): VersionTimeline {
   const gv = groupVersion(group, version);
-  const byKind = new Map<string, { resource: string | null; ids: Set<string> }>();
+  const byKind = new Map<string, { resource: string | null; shortNames: Set<string>; ids: Set<string> }>();
   const gvIds = new Set<string>();
   for (const id of history.releases) {
     const resources = history.served.get(id)?.get(gv);
     if (!resources) continue;
     gvIds.add(id);
     for (const r of resources) {
-      const entry = byKind.get(r.kind) ?? { resource: r.resource, ids: new Set<string>() };
+      const entry = byKind.get(r.kind) ?? { resource: r.resource, shortNames: new Set<string>(), ids: new Set<string>() };
       entry.resource = r.resource;
+      for (const s of r.shortNames ?? []) entry.shortNames.add(s);
       entry.ids.add(id);
       byKind.set(r.kind, entry);
     }
   }
   for (const e of history.lifecycle) {
-    if (e.group === group && e.version === version && !byKind.has(e.kind)) byKind.set(e.kind, { resource: e.resource, ids: new Set() });
+    if (e.group === group && e.version === version && !byKind.has(e.kind)) byKind.set(e.kind, { resource: e.resource, shortNames: new Set(), ids: new Set() });
   }
   const resources = [...byKind.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([kind, { resource, ids }]): ResourceTimeline => ({ resource, kind, ...served(history, ids), lifecycle: lifecycleFacts(lifecycleFor(history, group, version, kind)) }));
+    .map(([kind, { resource, shortNames, ids }]): ResourceTimeline => ({ resource, kind, shortNames: [...shortNames].sort(), ...served(history, ids), lifecycle: lifecycleFacts(lifecycleFor(history, group, version, kind)) }));
   return { version, groupVersion: gv, ...served(history, gvIds), resources };
 }
 
@@ -97,7 +100,7 @@ export function groupTimeline(history: ReleaseHistory, group: string): APITimeli
   return { kind: "APITimeline", group, releases: history.releases, versions: versions.map((v) => versionTimeline(history, group, v)) };
 }
 
-/** Timeline of one group/version/resource, named by kind, plural or singular; null when unknown. */
+/** Timeline of one group/version/resource, named by kind, plural, singular or short name; null when unknown. */
 export function resourceTimeline(history: ReleaseHistory, group: string, version: string, kindOrResource: string): APITimeline | null {
   if (!versionsOf(history, group).includes(version)) return null;
   const vt = versionTimeline(history, group, version);

@@ -10,7 +10,7 @@ import { APITimeline } from "../timeline/timeline";
 import { MatrixQuery } from "./pages/queries";
 import { CheckQuery } from "./routes/check";
 import { DiffQuery } from "./routes/diff";
-import { FieldQuery } from "./routes/timeline";
+import { FieldQuery, TimelineQuery } from "./routes/timeline";
 import { FieldTimeline } from "../fields/field-timeline";
 
 const SCHEMAS = { SnapshotList, SnapshotDiff, CheckResult, APITimeline, FieldTimeline, AvailabilityMatrix: AvailabilityMatrixList, Status };
@@ -56,13 +56,13 @@ export function openApiDocument() {
         },
       },
       "/v1/timeline/{group}": {
-        get: { summary: "Every version of a group across releases", parameters: [pathParameter("group", "API group; core is the core group")], responses: { 200: json("APITimeline", "The group's timeline"), 404: STATUS("Unknown group") } },
+        get: { summary: "Every version of a group across releases", parameters: [pathParameter("group", "API group; core is the core group"), ...queryParameters(TimelineQuery)], responses: { 200: json("APITimeline", "The group's timeline (format=markdown or text answer their own media type)"), 400: STATUS("Invalid query"), 404: STATUS("Unknown group") } },
       },
       "/v1/timeline/{group}/{version}/{name}": {
         get: {
           summary: "One resource across releases; with field=PATH, one field of its kind (FieldTimeline)",
-          parameters: [pathParameter("group", "API group; core is the core group"), pathParameter("version", "API version"), pathParameter("name", "kind, plural or singular"), ...queryParameters(FieldQuery)],
-          responses: { 200: json("APITimeline", "The resource's timeline, or the field's FieldTimeline"), 400: STATUS("Invalid field path"), 404: STATUS("Unknown resource, or a field no release has") },
+          parameters: [pathParameter("group", "API group; core is the core group"), pathParameter("version", "API version"), pathParameter("name", "kind, plural, singular or short name (ing, deploy)"), ...queryParameters(FieldQuery)],
+          responses: { 200: json("APITimeline", "The resource's timeline (format=markdown or text answer their own media type), or the field's FieldTimeline"), 400: STATUS("Invalid query or field path"), 404: STATUS("Unknown resource, or a field no release has") },
         },
       },
       "/v1/matrix": {
@@ -76,11 +76,11 @@ export function openApiDocument() {
         post: {
           summary: "Check manifests against target snapshots",
           parameters: queryParameters(CheckQuery),
-          requestBody: { required: true, description: "Manifests: multi-document YAML, JSON, List objects, Helm output (at most 1 MiB)", content: { "application/yaml": { schema: { type: "string" } }, "application/json": { schema: { type: "string" } }, "text/plain": { schema: { type: "string" } } } },
+          requestBody: { required: true, description: "Manifests: multi-document YAML, JSON, List objects, Helm output (at most 1 MiB), as the body (curl --data-binary @app.yaml) or as form files (curl -F file=@app.yaml)", content: { "application/yaml": { schema: { type: "string" } }, "application/json": { schema: { type: "string" } }, "text/plain": { schema: { type: "string" } }, "multipart/form-data": { schema: { type: "object", additionalProperties: { type: "string", format: "binary" } } } } },
           responses: {
             200: json("CheckResult", "Every document was read (other formats answer their own media type)"),
             422: json("CheckResult", "Some document could not be read; the rest carry their verdicts"),
-            400: STATUS("Invalid query or body"), 404: STATUS("Unknown target"), 413: STATUS("Body or verdicts over the limit"),
+            400: STATUS("Invalid query or body"), 404: STATUS("Unknown target"), 413: STATUS("Body or verdicts over the limit"), 415: STATUS("Body neither text nor a form"),
           },
         },
       },

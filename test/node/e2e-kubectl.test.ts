@@ -93,3 +93,14 @@ describe.concurrent("kubectl errors and version", () => {
     expect(r.stderr).toContain('Error from server (NotFound): snapshot "1.99" not found');
   });
 });
+
+describe("kubectl explain against a snapshot", () => {
+  // Snapshots hold discovery only: explain must learn that OpenAPI is not served (404), not that its media type is refused (406).
+  it.each(["1.27", "1.33"])("kubectl %s explain says OpenAPI is not served, not NotAcceptable", async (client) => {
+    const r = await kubectl(client, `${worker.url}/k8s/1.33`, ["explain", "deployments", "-v=6"]);
+    expect(r.code).not.toBe(0);
+    expect(requestedPaths(r.stderr).some((p) => p.startsWith("/k8s/1.33/openapi/"))).toBe(true);
+    expect(r.stderr).toContain("Error from server (NotFound): the server could not find the requested resource");
+    expect(r.stderr).not.toMatch(/NotAcceptable|not acceptable/i);
+  });
+});

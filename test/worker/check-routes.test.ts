@@ -131,13 +131,50 @@ describe("POST /v1/check", () => {
     expect(Status.parse(await res.json()).message).toMatch(/^snapshot 9\.99 not found; known snapshots: /);
   });
 
-  it("answers 400 for a missing target, an unknown format or fail-on, or a body that is not UTF-8", async () => {
-    for (const q of ["source=x", "target=", "target=1.29&format=pdf", "target=1.29&fail-on=everything"]) {
+  it("answers 400 for a missing target, an unknown format or fail-on, or a body that is not UTF-8, in words for people", async () => {
+    const messages: Record<string, string> = {
+      "source=x": 'missing query parameter "target"',
+      "target=": 'query parameter "target" is empty',
+      "target=1.29&format=pdf": 'query parameter "format" must be one of json, text, github, junit, sarif, not "pdf"',
+      "target=1.29&fail-on=deprecated,everything": 'query parameter "fail-on" must be one of deprecated, unknown, not "everything"',
+    };
+    for (const [q, message] of Object.entries(messages)) {
       const res = await post(q, pspAndCronJob);
       expect(res.status, q).toBe(400);
-      expect(Status.parse(await res.json()).reason).toBe("BadRequest");
+      expect(Status.parse(await res.json()), q).toMatchObject({ reason: "BadRequest", message });
     }
     expect((await post("target=1.29", new Uint8Array([0x61, 0xff, 0xfe]))).status).toBe(400);
+  });
+
+  it("takes curl -F file=@… uploads (multipart/form-data), several files at once, each named by its file name", async () => {
+    const form = new FormData();
+    form.append("file", new File([legacyIngress], "chart.yaml", { type: "application/x-yaml" }));
+    form.append("file", new File([pspAndCronJob], "legacy.yaml"));
+    const res = await post("target=1.25", form);
+    expect(res.status).toBe(200);
+    const r = await result(res);
+    expect([...new Set(r.objects.map((o) => o.location.source))]).toEqual(["chart.yaml", "legacy.yaml"]);
+    expect(r.summary.objects).toBe(8);
+  });
+
+  it("takes curl --data-binary @app.yaml, which curl sends as application/x-www-form-urlencoded with its newlines", async () => {
+    const res = await post("target=1.22", legacyIngress, { "content-type": "application/x-www-form-urlencoded" });
+    expect(res.status).toBe(200);
+    expect((await result(res)).summary).toMatchObject({ objects: 6, notServed: 1 });
+  });
+
+  it("refuses curl -d @app.yaml (newlines stripped) with a 400 that says to use --data-binary", async () => {
+    const res = await post("target=1.22", legacyIngress.replace(/\r?\n/g, ""), { "content-type": "application/x-www-form-urlencoded" });
+    expect(res.status).toBe(400);
+    expect(Status.parse(await res.json()).message).toContain("curl --data-binary @app.yaml");
+  });
+
+  it("answers 415 for a body that is neither text nor a form", async () => {
+    for (const type of ["image/png", "application/zip", "application/pdf"]) {
+      const res = await post("target=1.29", new Uint8Array([0x89, 0x50, 0x4e, 0x47]), { "content-type": type });
+      expect(res.status, type).toBe(415);
+      expect(Status.parse(await res.json())).toMatchObject({ reason: "UnsupportedMediaType", code: 415 });
+    }
   });
 
   it("renders the CLI's formats: github annotations, junit, sarif", async () => {

@@ -68,12 +68,25 @@ describe("GET /v1/diff", () => {
     expect(s.message).toMatch(/^snapshot 9\.99 not found; known snapshots: 1\.19, /);
   });
 
-  it("answers 400 Status for a missing parameter or an unknown format", async () => {
-    for (const q of ["from=1.24", "from=1.24&to=1.25&format=html"]) {
+  it("answers 400 Status for a missing parameter or an unknown format, in words a person can act on", async () => {
+    const messages: Record<string, string> = {
+      "from=1.24": 'missing query parameter "to"',
+      "to=1.25": 'missing query parameter "from"',
+      "from=1.24&to=1.25&format=html": 'query parameter "format" must be one of json, markdown, text, not "html"',
+      "from=&to=1.25": 'query parameter "from" is empty',
+    };
+    for (const [q, message] of Object.entries(messages)) {
       const res = await get(`/v1/diff?${q}`);
       expect(res.status, q).toBe(400);
-      expect(Status.parse(await res.json()).reason).toBe("BadRequest");
+      expect(Status.parse(await res.json()), q).toMatchObject({ reason: "BadRequest", message });
     }
+  });
+
+  it("answers 404 for a group neither snapshot serves, not an empty diff", async () => {
+    const res = await get("/v1/diff?from=1.24&to=1.29&group=cert-manager.io");
+    expect(res.status).toBe(404);
+    expect(Status.parse(await res.json()).message).toBe("neither 1.24 nor 1.29 serves group cert-manager.io");
+    expect((await get("/v1/diff?from=1.25&to=1.26&group=flowcontrol.apiserver.k8s.io")).status).toBe(200);
   });
 
   it("answers 405 to other methods", async () => {

@@ -131,6 +131,12 @@ describe("errors", () => {
     await expectStatus(await get("/k8s/1.29/openapi/v2"), 404, "NotFound");
     await expectStatus(await get("/nothing-here"), 404, "NotFound");
   });
+  it("answers a path the snapshot lacks with 404 whatever the Accept header (kubectl explain asks for protobuf OpenAPI)", async () => {
+    for (const accept of ["application/com.github.proto-openapi.spec.v3@v1.0+protobuf", "application/json", "application/yaml", "text/html"]) {
+      await expectStatus(await get("/k8s/1.29/openapi/v3", { accept }), 404, "NotFound");
+      await expectStatus(await get("/k8s/1.29/apis/nope.example.com/v1", { accept }), 404, "NotFound");
+    }
+  });
   it("answers a malformed version with 400", async () => {
     await expectStatus(await get("/k8s/1.29%20OR%201/api"), 400, "BadRequest");
   });

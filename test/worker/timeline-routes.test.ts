@@ -23,6 +23,26 @@ describe("GET /v1/timeline", () => {
     expect(t.versions[0]!.resources[0]!.servedIn).toEqual([...snapshotIds()].sort(compareSnapshotIds));
   });
 
+  it("finds resources by kubectl's short names and plurals: ing, deploy, cronjobs", async () => {
+    for (const [path, kind] of [["networking.k8s.io/v1/ing", "Ingress"], ["apps/v1/deploy", "Deployment"], ["batch/v1/cronjobs", "CronJob"], ["batch/v1/cj", "CronJob"]] as const) {
+      const res = await get(`/v1/timeline/${path}`);
+      expect(res.status, path).toBe(200);
+      expect(((await res.json()) as APITimeline).versions[0]!.resources.map((r) => r.kind), path).toEqual([kind]);
+    }
+  });
+
+  it("renders the diff's formats: markdown and text", async () => {
+    const md = await get("/v1/timeline/extensions/v1beta1/ing?format=markdown");
+    expect(md.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    const body = await md.text();
+    expect(body).toContain("| `extensions/v1beta1` | Ingress | ingresses | 1.19–1.21 | 1.22 | 1.14 | 1.22 | `networking.k8s.io/v1 Ingress` |");
+    const text = await (await get("/v1/timeline/extensions/v1beta1/ing?format=text")).text();
+    expect(text).toMatch(/^extensions\/v1beta1 +Ingress +1\.19–1\.21 +1\.22 +1\.14 +1\.22 +networking\.k8s\.io\/v1 Ingress$/m);
+    const bad = await get("/v1/timeline/batch?format=html");
+    expect(bad.status).toBe(400);
+    expect(Status.parse(await bad.json()).message).toBe('query parameter "format" must be one of json, markdown, text, not "html"');
+  });
+
   it("covers every version of a group", async () => {
     const t = await timeline("/v1/timeline/policy");
     expect(t.versions.map((v) => v.version)).toEqual(expect.arrayContaining(["v1", "v1beta1"]));

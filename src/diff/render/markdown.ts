@@ -2,15 +2,9 @@
 import { isEmptyDiff } from "../diff";
 import { displayGroup } from "../group-name";
 import type { SnapshotDiff } from "../types";
+import { code, markdownTable } from "../../render/markdown";
 import { describeValue, diffTitle } from "./heading";
 
-const code = (s: string) => `\`${s}\``;
-// Table cells must not break the row.
-const cell = (s: string) => s.replace(/\|/g, "\\|");
-
-function table(head: string[], rows: string[][]): string[] {
-  return [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
-}
 
 export function renderDiffMarkdown(d: SnapshotDiff): string {
   const out = [`## ${diffTitle(d)}`, ""];
@@ -22,15 +16,15 @@ export function renderDiffMarkdown(d: SnapshotDiff): string {
   bullet("Group-versions removed", d.groupVersionsRemoved);
   if (out.length > 2) out.push("");
   if (d.preferredVersionChanges.length) {
-    out.push("### Preferred versions", "", ...table(["Group", "Before", "After"], d.preferredVersionChanges.map((p) => [code(displayGroup(p.group)), code(p.before), code(p.after)])), "");
+    out.push("### Preferred versions", "", ...markdownTable(["Group", "Before", "After"], d.preferredVersionChanges.map((p) => [code(displayGroup(p.group)), code(p.before), code(p.after)])), "");
   }
   const rows = (pick: "added" | "removed") => d.resources.flatMap((gv) => gv[pick].map((r) => [code(gv.groupVersion), r.resource, r.kind]));
   const removed = rows("removed"), added = rows("added");
-  if (removed.length) out.push("### Removed resources", "", ...table(["API version", "Resource", "Kind"], removed), "");
-  if (added.length) out.push("### Added resources", "", ...table(["API version", "Resource", "Kind"], added), "");
+  if (removed.length) out.push("### Removed resources", "", ...markdownTable(["API version", "Resource", "Kind"], removed), "");
+  if (added.length) out.push("### Added resources", "", ...markdownTable(["API version", "Resource", "Kind"], added), "");
   const changed = d.resources.flatMap((gv) => gv.changed.flatMap((r) => r.changes.map((c) => [code(gv.groupVersion), r.resource, c.field, describeValue(c.before), describeValue(c.after)])));
-  if (changed.length) out.push("### Changed resources", "", ...table(["API version", "Resource", "Field", "Before", "After"], changed), "");
+  if (changed.length) out.push("### Changed resources", "", ...markdownTable(["API version", "Resource", "Field", "Before", "After"], changed), "");
   const fieldRows = (d.fields ?? []).flatMap((k) => [...k.removed.map((p) => [code(k.apiVersion), k.kind, code(p), "removed"]), ...k.added.map((p) => [code(k.apiVersion), k.kind, code(p), "added"])]);
-  if (fieldRows.length) out.push("### Fields", "", ...table(["API version", "Kind", "Field", "Change"], fieldRows), "");
+  if (fieldRows.length) out.push("### Fields", "", ...markdownTable(["API version", "Kind", "Field", "Change"], fieldRows), "");
   return out.join("\n");
 }

@@ -10,6 +10,7 @@ import { matchesEtag } from "../caching";
 import { cachedDiff, cachedFieldChanges, diffKey } from "../diff-cache";
 import type { AppEnv } from "../env";
 import { readOnly } from "../middleware/methods";
+import { statusResponse } from "../status";
 import { kvSnapshots } from "./kv-snapshots";
 import { badQuery, resolveSnapshots } from "./params";
 
@@ -27,13 +28,17 @@ diff.use("*", readOnly());
 
 diff.get("/", async (c) => {
   const q = DiffQuery.safeParse(c.req.query());
-  if (!q.success) return badQuery(q.error.issues);
+  if (!q.success) return badQuery(q.error.issues, c.req.query());
   const { format } = q.data;
   const store = kvSnapshots(c.env);
   const ids = await resolveSnapshots(store, [q.data.from, q.data.to]);
   if (ids instanceof Response) return ids;
   const [from, to] = ids as [string, string];
   const group = q.data.group === undefined ? null : groupFromParam(q.data.group);
+  if (group !== null) {
+    const both = await Promise.all([store.index(from), store.index(to)]);
+    if (!both.some((s) => s.groups.some((g) => g.name === group))) return statusResponse(404, `neither ${from} nor ${to} serves group ${q.data.group}`);
+  }
   const key = await diffKey(store, from, to, group);
   const withFields = q.data.fields === "true";
   const etag = `"${(await sha256Hex(`${key}\n${format}${withFields ? "\nfields" : ""}`)).slice(0, 32)}"`;

@@ -47,17 +47,23 @@ discovery.get("/:version/helm-api-versions", async (c) => {
   });
 });
 
+const notFound = (path: string, id: string, headers: Record<string, string>) =>
+  statusResponse(404, `the server could not find the requested resource (${path} in snapshot ${id})`, { headers });
+
 const serveDocument = async (c: Context<AppEnv>) => {
   const r = await snapshotFor(c);
   if ("error" in r) return r.error;
   const { snap, cacheControl } = r;
   const path = documentPath(c);
   const served = isAggregatable(path) ? snap.aggregatedDiscovery : [];
-  const form = negotiate(parseAccept(c.req.header("accept")), served);
   const vary = { vary: "Accept" };
+  // A path the snapshot lacks is 404 whatever is accepted (kubectl explain asks /openapi/v3 for protobuf
+  // and must learn that OpenAPI is not served, not that its media type is refused).
+  if (!["legacy" as const, ...served].some((f) => snap.documents[`${f} ${path}`])) return notFound(path, snap.id, vary);
+  const form = negotiate(parseAccept(c.req.header("accept")), served);
   if (!form) return statusResponse(406, `only the following media types are accepted: ${acceptableTypes(served)}`, { headers: vary });
   const sha = snap.documents[`${form} ${path}`];
-  if (!sha) return statusResponse(404, `the server could not find the requested resource (${path} in snapshot ${snap.id})`, { headers: vary });
+  if (!sha) return notFound(path, snap.id, vary);
   const headers = { ...vary, etag: `"${sha}"`, "cache-control": cacheControl, "x-snapshot-id": snap.id };
   if (matchesEtag(c.req.header("if-none-match"), headers.etag)) return c.body(null, 304, headers);
   const body = await getDocument(c.env, snap.id, form, path);

@@ -17,7 +17,7 @@ matrix.use("*", readOnly());
 
 matrix.get("/", async (c) => {
   const q = MatrixQuery.safeParse(c.req.query());
-  if (!q.success) return badQuery(q.error.issues);
+  if (!q.success) return badQuery(q.error.issues, c.req.query());
   const bounds = await resolveOptional(kvSnapshots(c.env), [q.data.from, q.data.to]);
   if (typeof bounds === "string") return statusResponse(404, bounds);
   const facts = await releaseFacts(c.env);

@@ -26,7 +26,7 @@ import { getCatalog, getIndex } from "../store";
 import { kvSnapshots } from "./kv-snapshots";
 import { fieldsSince } from "../../fields/field-history";
 import { targetFieldIndexes } from "../../fields/target-fields";
-import { readBody } from "./check";
+import { readBody } from "./check-body";
 
 export const pages = new Hono<AppEnv>();
 
