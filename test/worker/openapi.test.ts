@@ -41,7 +41,8 @@ describe("GET /v1/openapi.json", () => {
     // A parameter added to the route's schema appears without touching the generator.
     expect(doc.paths["/v1/check"]!.post!.parameters!.map((p) => p.name)).toEqual(Object.keys(CheckQuery.shape));
     expect(Object.keys(CheckQuery.shape)).toEqual(expect.arrayContaining(["target", "source", "format", "fail-on", "fields"]));
-    expect(doc.paths["/v1/timeline/{group}/{version}/{name}"]!.get!.parameters!.map((p) => p.name)).toEqual(["group", "version", "name", "field"]);
+    expect(doc.paths["/v1/timeline/{group}/{version}/{name}"]!.get!.parameters!.map((p) => p.name)).toEqual(["group", "version", "name", "format", "field"]);
+    expect(doc.paths["/v1/timeline/{group}"]!.get!.parameters!.map((p) => p.name)).toEqual(["group", "format"]);
     expect(doc.paths["/v1/matrix"]!.get!.parameters!.map((p) => p.name)).toEqual(["view", "groups", "from", "to"]);
   });
 
