@@ -1,16 +1,14 @@
-// The README's curl commands against the real worker under wrangler dev: what curl really sends
+// The README's curl commands against the real worker (the shared production bundle): what curl really sends
 // for --data-binary, -d and -F decides what the check sees.
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CheckResult } from "../../src/check/result";
 import { Status } from "../../src/discovery/types";
-import { startWorker, type RunningWorker } from "./helpers/start-worker";
+import { sharedWorker } from "./helpers/shared-worker";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/manifests");
-let worker: RunningWorker;
-beforeAll(async () => { worker = await startWorker(); }, 120_000);
-afterAll(async () => { await worker?.stop(); });
+const worker = sharedWorker();
 
 function curl(args: string[]): Promise<{ status: number; body: string }> {
   return new Promise((ok, fail) => execFile("curl", ["-s", "-w", "\n%{http_code}", ...args], { cwd: FIXTURES, timeout: 60_000 }, (err, stdout) => {
