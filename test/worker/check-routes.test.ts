@@ -2,6 +2,7 @@
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HTTP_BODY_LIMIT, HTTP_VERDICT_LIMIT, MAX_TARGETS } from "../../src/check/limits";
+import { CHECK_FORMATS } from "../../src/check/render";
 import { CheckResult } from "../../src/check/result";
 import { Status } from "../../src/discovery/types";
 import { seedSnapshots } from "./lib/seed";
@@ -135,7 +136,7 @@ describe("POST /v1/check", () => {
     const messages: Record<string, string> = {
       "source=x": 'missing query parameter "target"',
       "target=": 'query parameter "target" is empty',
-      "target=1.29&format=pdf": 'query parameter "format" must be one of json, text, github, junit, sarif, not "pdf"',
+      "target=1.29&format=pdf": `query parameter "format" must be one of ${CHECK_FORMATS.join(", ")}, not "pdf"`,
       "target=1.29&fail-on=deprecated,everything": 'query parameter "fail-on" must be one of deprecated, unknown, not "everything"',
     };
     for (const [q, message] of Object.entries(messages)) {
