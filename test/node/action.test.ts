@@ -23,12 +23,12 @@ function workspace(...fixtures: string[]): string {
 }
 
 /** Runs every step as the runner would; stops at the first failing step, as the runner does. */
-function runAction(ws: string, given: Record<string, string>): { code: number; stdout: string; stderr: string } {
+function runAction(ws: string, given: Record<string, string>, runner: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
   const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, given[k] ?? v.default ?? ""]));
   let stdout = "", stderr = "";
   for (const step of action.runs.steps) {
     const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, v.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => inputs[name] ?? "")]));
-    const r = spawnSync("bash", ["-e", "-c", step.run], { cwd: ws, encoding: "utf8", env: { ...process.env, ...env, GITHUB_ACTION_PATH: REPO, GITHUB_WORKSPACE: ws } });
+    const r = spawnSync("bash", ["-e", "-c", step.run], { cwd: ws, encoding: "utf8", env: { ...process.env, ...env, GITHUB_ACTION_PATH: REPO, GITHUB_WORKSPACE: ws, ...runner } });
     stdout += r.stdout;
     stderr += r.stderr;
     if (r.status !== 0) return { code: r.status ?? -1, stdout, stderr };
@@ -55,6 +55,16 @@ describe("action.yml", () => {
     const r = runAction(workspace("current-app.yaml"), { targets: "1.29" });
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toContain("3 objects against 1.29");
+  });
+
+  it("writes the problems table to the step summary when the runner offers one", () => {
+    const ws = workspace("psp-and-cronjob.yaml");
+    const summary = join(ws, "step-summary.md");
+    const r = runAction(ws, { targets: "1.25", paths: "deploy" }, { GITHUB_STEP_SUMMARY: summary });
+    expect(r.code).toBe(1);
+    const md = readFileSync(summary, "utf8");
+    expect(md.startsWith("### kds check: failed against 1.25\n")).toBe(true);
+    expect(md).toContain("| ❌ | `deploy/psp-and-cronjob.yaml:13` | `batch/v1beta1 CronJob reports/nightly-report` | 1.25 | NOT SERVED | `batch/v1 CronJob` |");
   });
 
   it("honours fail-on", () => {
