@@ -76,7 +76,8 @@ export function snapshotStore(bundled: SnapshotBundle, extra?: SnapshotBundle): 
   const all = [...bundled.snapshots.filter((s) => !extraIds.has(s.manifest.id)), ...(extra?.snapshots ?? [])];
   let catalog: Catalog;
   try {
-    catalog = buildCatalog(all, "");
+    // A local catalog names no KV values: no index hashes, lifecycle or generation.
+    catalog = buildCatalog(all.map((s) => ({ ...s, index: "" })), null, "");
   } catch (e) {
     throw new UsageError(`--snapshots: ${(e as Error).message}`);
   }

@@ -17,10 +17,12 @@ export const CatalogSnapshot = z.object({
   aggregatedDiscovery: z.array(AggregatedForm),
   counts: z.object({ groups: z.number().int(), groupVersions: z.number().int(), resources: z.number().int() }).strict(),
   aliases: z.array(z.string()),
-  /** documentKey(ref) -> sha256 of the wire bytes. */
+  /** documentKey(ref) -> sha256 of the wire bytes (stored under doc/<sha256>). */
   documents: z.record(z.string(), z.string()),
   /** sha256 of the field index published under fields/<id>; null when the snapshot has none (captured clusters). */
   fields: z.string().nullable(),
+  /** sha256 of the snapshot's GroupModel[] JSON (stored under index/<sha256>). */
+  index: z.string(),
 }).strict();
 export type CatalogSnapshot = z.infer<typeof CatalogSnapshot>;
 
@@ -35,6 +37,8 @@ export const Catalog = z.object({
   snapshots: z.array(CatalogSnapshot),
   /** alias (and id) -> canonical id */
   aliases: z.record(z.string(), z.string()),
+  /** sha256 of the LifecycleTable JSON (stored under lifecycle/<sha256>); null when none is published. */
+  lifecycle: z.string().nullable(),
 }).strict();
 export type Catalog = z.infer<typeof Catalog>;
 
@@ -58,8 +62,10 @@ export function countsOf(groups: GroupModel[]): CatalogSnapshot["counts"] {
   };
 }
 
-export function buildCatalog(entries: { manifest: Manifest; groups: GroupModel[] }[], generation: string): Catalog {
-  const snapshots = [...entries].sort((a, b) => compareSnapshotIds(a.manifest.id, b.manifest.id)).map(({ manifest, groups }): CatalogSnapshot => ({
+export interface PublishedSnapshot { manifest: Manifest; groups: GroupModel[]; /** sha256 of the stored index */ index: string }
+
+export function buildCatalog(entries: PublishedSnapshot[], lifecycle: string | null, generation: string): Catalog {
+  const snapshots = [...entries].sort((a, b) => compareSnapshotIds(a.manifest.id, b.manifest.id)).map(({ manifest, groups, index }): CatalogSnapshot => ({
     id: manifest.id,
     kubernetesVersion: manifest.kubernetesVersion,
     gitVersion: manifest.gitVersion,
@@ -70,6 +76,7 @@ export function buildCatalog(entries: { manifest: Manifest; groups: GroupModel[]
     aliases: aliasesOf(manifest),
     documents: Object.fromEntries(manifest.documents.map((d) => [documentKey(d), d.sha256])),
     fields: manifest.fields?.sha256 ?? null,
+    index,
   }));
   // `latest` is the newest Kubernetes release among the built snapshots (custom captures never are).
   const built = snapshots.filter((s) => s.provenance === "built" && MINOR.test(s.id));
@@ -79,7 +86,7 @@ export function buildCatalog(entries: { manifest: Manifest; groups: GroupModel[]
     if (aliases[a] && aliases[a] !== s.id) throw new Error(`alias ${a} names both ${aliases[a]} and ${s.id}`);
     aliases[a] = s.id;
   }
-  return { kind: "Catalog", generation, snapshots, aliases };
+  return { kind: "Catalog", generation, snapshots, aliases, lifecycle };
 }
 
 /** The snapshot an id or alias names exactly ("1.29", "v1.29", "1.29.2", "v1.29.2", "latest", a capture's id). */

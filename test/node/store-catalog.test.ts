@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { buildCatalog, countsOf, LATEST } from "../../src/store/catalog";
 import { buildKvEntries } from "../../src/store/entries";
 import { readSnapshotFiles } from "../../src/store/files";
-import { documentKvKey, fieldsKvKey, indexKvKey } from "../../src/store/keys";
+import { Catalog } from "../../src/store/catalog";
+import { documentKvKey, fieldsKvKey, indexKvKey, keysNamedBy, lifecycleKvKey } from "../../src/store/keys";
 import type { Manifest } from "../../src/snapshot/manifest";
-import { toWire } from "../../src/snapshot/wire";
+import { sha256Hex, toWire } from "../../src/snapshot/wire";
 import { model, snapshot, snapshotIds, SNAPSHOTS_DIR } from "./lib/snapshots";
 
 const ALL_FILES = readSnapshotFiles(SNAPSHOTS_DIR);
@@ -16,13 +17,14 @@ const filesOf = (...ids: string[]) => Object.fromEntries(Object.entries(ALL_FILE
 
 async function published(id: string) {
   const s = await snapshot(id);
-  return { manifest: s.manifest, groups: model(s) };
+  return { manifest: s.manifest, groups: model(s), index: `index-of-${id}` };
 }
 
 /** A custom capture of a cluster, made from a bundled snapshot's documents. */
-async function captured(from: string, id: string, kubernetesVersion: string): Promise<{ manifest: Manifest; groups: ReturnType<typeof model> }> {
+async function captured(from: string, id: string, kubernetesVersion: string): Promise<{ manifest: Manifest; groups: ReturnType<typeof model>; index: string }> {
   const { manifest, groups } = await published(from);
   return {
+    index: `index-of-${id}`,
     manifest: { ...manifest, id, kubernetesVersion, provenance: { kind: "captured", server: "https://cluster.example", capturedAt: "2026-01-01T00:00:00Z", client: "kds capture" } },
     groups,
   };
@@ -30,24 +32,24 @@ async function captured(from: string, id: string, kubernetesVersion: string): Pr
 
 describe("catalog aliases", () => {
   it("names a built snapshot by its id, v-prefixed minor and the patch release it records", async () => {
-    const catalog = buildCatalog([await published("1.29")], "g");
+    const catalog = buildCatalog([await published("1.29")], null, "g");
     expect(catalog.snapshots[0]!.aliases.slice(0, 4)).toEqual(["1.29", "v1.29", "1.29.2", "v1.29.2"]);
     for (const alias of ["1.29", "v1.29", "1.29.2", "v1.29.2"]) expect(catalog.aliases[alias]).toBe("1.29");
   });
   it("points latest at the newest built release, whatever the input order", async () => {
-    const catalog = buildCatalog([await published("1.30"), await published("1.28"), await published("1.19")], "g");
+    const catalog = buildCatalog([await published("1.30"), await published("1.28"), await published("1.19")], null, "g");
     expect(catalog.aliases[LATEST]).toBe("1.30");
     expect(catalog.snapshots.map((s) => s.id)).toEqual(["1.19", "1.28", "1.30"]);
   });
   it("resolves a custom capture only by its id, and never makes it latest", async () => {
-    const catalog = buildCatalog([await published("1.29"), await captured("1.33", "eks-prod", "1.33")], "g");
+    const catalog = buildCatalog([await published("1.29"), await captured("1.33", "eks-prod", "1.33")], null, "g");
     expect(catalog.snapshots.find((s) => s.id === "eks-prod")!.aliases).toEqual(["eks-prod"]);
     expect(catalog.aliases[LATEST]).toBe("1.29");
     expect(catalog.aliases["v1.33.0"]).toBeUndefined();
   });
   it("refuses two snapshots claiming the same alias", async () => {
     const entries = [await published("1.29"), await captured("1.29", "1.29.2", "1.29")];
-    expect(() => buildCatalog(entries, "g")).toThrow("alias 1.29.2 names both 1.29 and 1.29.2");
+    expect(() => buildCatalog(entries, null, "g")).toThrow("alias 1.29.2 names both 1.29 and 1.29.2");
   });
   it("counts groups, group-versions and resources of the legacy model", async () => {
     const { groups } = await published("1.29");
@@ -60,22 +62,26 @@ describe("catalog aliases", () => {
 });
 
 describe("KV entries", () => {
-  it("hold every document's wire bytes, an index and a field index per snapshot, the lifecycle table and the catalog", async () => {
-    const entries = new Map((await buildKvEntries(filesOf("1.28", "1.29"))).map((e) => [e.key, e.value]));
-    const catalog = () => JSON.parse(entries.get("catalog")!);
+  it("hold every document's wire bytes under its sha256, an index and a field index per snapshot, the lifecycle table and the catalog", async () => {
+    const built = await buildKvEntries(filesOf("1.28", "1.29"));
+    const entries = new Map(built.map((e) => [e.key, e.value]));
+    const catalog = Catalog.parse(JSON.parse(entries.get("catalog")!));
     for (const id of ["1.28", "1.29"]) {
       const s = await snapshot(id);
       for (const d of s.manifest.documents) {
-        expect(entries.get(documentKvKey(id, d.form, d.path)), `${id} ${d.form} ${d.path}`).toBe(toWire(s.documents.get(`${d.form} ${d.path}`)!.body));
+        expect(entries.get(documentKvKey(d.sha256)), `${id} ${d.form} ${d.path}`).toBe(toWire(s.documents.get(`${d.form} ${d.path}`)!.body));
       }
-      expect(JSON.parse(entries.get(indexKvKey(id))!)).toEqual(model(s));
-      expect(entries.get(fieldsKvKey(id))).toBe(readFileSync(join(SNAPSHOTS_DIR, id, "fields.json"), "utf8"));
-      expect(catalog().snapshots.find((c: { id: string }) => c.id === id).fields).toBe(s.manifest.fields!.sha256);
+      const { index, fields } = catalog.snapshots.find((c) => c.id === id)!;
+      expect(JSON.parse(entries.get(indexKvKey(index))!)).toEqual(model(s));
+      expect(fields).toBe(s.manifest.fields!.sha256);
+      expect(entries.get(fieldsKvKey(fields!))).toBe(readFileSync(join(SNAPSHOTS_DIR, id, "fields.json"), "utf8"));
     }
-    expect(entries.has("lifecycle")).toBe(true);
-    expect(catalog().snapshots.map((s: { id: string }) => s.id)).toEqual(["1.28", "1.29"]);
-    const docs = (await snapshot("1.28")).manifest.documents.length + (await snapshot("1.29")).manifest.documents.length;
-    expect(entries.size).toBe(docs + 2 * 2 + 2);
+    expect(entries.has(lifecycleKvKey(catalog.lifecycle!))).toBe(true);
+    expect(catalog.snapshots.map((s) => s.id)).toEqual(["1.28", "1.29"]);
+    // Documents the two releases share are stored once; the catalog names exactly what is stored.
+    expect(new Set([...entries.keys()].filter((k) => k !== "catalog"))).toEqual(keysNamedBy(catalog));
+    for (const [key, value] of entries) if (key !== "catalog") expect(key.endsWith(`/${await sha256Hex(value)}`), key).toBe(true);
+    expect(built.at(-1)!.key).toBe("catalog");
   });
   it("refuses a document whose bytes differ from its manifest hash", async () => {
     const files = filesOf("1.29");

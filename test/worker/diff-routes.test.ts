@@ -2,6 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Status } from "../../src/discovery/types";
 import { SnapshotDiff } from "../../src/diff/types";
+import { Catalog } from "../../src/store/catalog";
 import { indexKvKey } from "../../src/store/keys";
 import { seedSnapshots } from "./lib/seed";
 
@@ -94,9 +95,10 @@ describe("GET /v1/diff", () => {
   });
 
   it("answers 503 Status, not a stack trace, when a stored index is invalid", async () => {
-    await env.SNAPSHOTS.put(indexKvKey("1.20"), JSON.stringify([{ name: 5 }]));
+    const { index } = Catalog.parse(JSON.parse((await env.SNAPSHOTS.get("catalog"))!)).snapshots.find((s) => s.id === "1.20")!;
+    await env.SNAPSHOTS.put(indexKvKey(index), JSON.stringify([{ name: 5 }]));
     const res = await get("/v1/diff?from=1.20&to=1.21");
     expect(res.status).toBe(503);
-    expect(Status.parse(await res.json()).message).toBe("the stored index/1.20 is invalid; publish the snapshots again");
+    expect(Status.parse(await res.json()).message).toBe(`the stored index/${index} differs from its sha256; publish the snapshots again`);
   });
 });

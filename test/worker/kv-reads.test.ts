@@ -25,7 +25,7 @@ it("reads a cold document with one KV read, and a hot one or a 304 with none", a
   const first = await req();
   expect(first.status).toBe(200);
   const afterFirst = reads.filter((k) => k !== "catalog");
-  expect(afterFirst).toEqual(["doc/1.27/legacy/apis/batch/v1"]);
+  expect(afterFirst).toEqual([`doc/${first.headers.get("etag")!.slice(1, -1)}`]);
   reads.length = 0;
   expect((await req()).status).toBe(200);
   expect(reads).toEqual([]);

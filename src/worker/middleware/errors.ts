@@ -4,9 +4,12 @@ import { HTTPException } from "hono/http-exception";
 import { StoreUnavailable } from "../store";
 import { statusResponse } from "../status";
 
+export const RETRY_AFTER_SECONDS = 10;
+
 export const onError: ErrorHandler = (err) => {
   if (err instanceof HTTPException) return statusResponse(err.status, err.message || "request failed");
-  if (err instanceof StoreUnavailable) return statusResponse(503, err.message);
+  // Storage trouble passes (a retried read, a publish finishing): tell clients when to come back.
+  if (err instanceof StoreUnavailable) return statusResponse(503, err.message, { headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
   if (err instanceof URIError) return statusResponse(400, "malformed percent-encoding in the request path");
   console.error("unhandled error", err);
   return statusResponse(500, "an internal error occurred");

@@ -40,8 +40,7 @@ function documentPath(c: Context<AppEnv>): string {
 discovery.get("/:version/helm-api-versions", async (c) => {
   const r = await snapshotFor(c);
   if ("error" in r) return r.error;
-  const index = await getIndex(c.env, r.snap.id);
-  if (!index) return statusResponse(503, `snapshot ${r.snap.id} has no index in the store`);
+  const index = await getIndex(c.env, r.snap);
   return c.body(helmApiVersions(index).join("\n") + "\n", 200, {
     "content-type": "text/plain; charset=utf-8", "cache-control": r.cacheControl, "x-snapshot-id": r.snap.id,
   });
@@ -66,8 +65,7 @@ const serveDocument = async (c: Context<AppEnv>) => {
   if (!sha) return notFound(path, snap.id, vary);
   const headers = { ...vary, etag: `"${sha}"`, "cache-control": cacheControl, "x-snapshot-id": snap.id };
   if (matchesEtag(c.req.header("if-none-match"), headers.etag)) return c.body(null, 304, headers);
-  const body = await getDocument(c.env, snap.id, form, path);
-  if (body === null) return statusResponse(503, `document ${path} of snapshot ${snap.id} is missing from the store`);
+  const body = await getDocument(c.env, sha);
   return c.body(body, 200, { ...headers, "content-type": contentTypeFor(form) });
 };
 

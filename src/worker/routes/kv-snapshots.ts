@@ -1,5 +1,5 @@
 // The diff, timeline and check routes' view of the published snapshots, over the worker's KV
-// helpers (../store): the catalog's list and aliases, index/<id> and the lifecycle table.
+// helpers (../store): the catalog's list and aliases, each snapshot's index and the lifecycle table.
 import type { SnapshotEntry, SnapshotSource } from "../../diff/snapshot-index";
 import { releaseHistoryOf, type ReleaseHistory } from "../../timeline/history";
 import { resolveSnapshot, type Catalog } from "../../store/catalog";
@@ -28,23 +28,16 @@ export function kvSnapshots(env: Env): KvSnapshots {
     },
     async index(id) {
       const entry = resolveSnapshot(await getCatalog(env), id);
-      const groups = entry && await getIndex(env, entry.id);
-      // The catalog lists it, so a missing index means a half-published store.
-      if (!entry || !groups) throw new StoreUnavailable(`the index of snapshot ${id} is not published`);
-      return { id: entry.id, kubernetesVersion: entry.kubernetesVersion, groups };
+      // Callers resolve ids first, so an id the catalog lacks is a catalog that changed under them.
+      if (!entry) throw new StoreUnavailable(`snapshot ${id} is no longer published`);
+      return { id: entry.id, kubernetesVersion: entry.kubernetesVersion, groups: await getIndex(env, entry) };
     },
     async fields(id) {
       const entry = resolveSnapshot(await getCatalog(env), id);
-      if (!entry?.fields) return null;
-      const index = await getFieldIndex(env, entry.id);
-      if (!index) throw new StoreUnavailable(`the field index of snapshot ${id} is not published`);
-      return index;
+      if (!entry) throw new StoreUnavailable(`snapshot ${id} is no longer published`);
+      return entry.fields ? getFieldIndex(env, entry.fields) : null;
     },
-    async lifecycle() {
-      const table = await getLifecycle(env);
-      if (!table) throw new StoreUnavailable("the lifecycle table is not published");
-      return table;
-    },
+    lifecycle: async () => getLifecycle(env, await getCatalog(env)),
     async history() {
       const { generation } = await getCatalog(env);
       if (history?.generation === generation && history.kv === env.SNAPSHOTS) return history.value;

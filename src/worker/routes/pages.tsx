@@ -60,8 +60,7 @@ pages.get("/ui/versions/:version", async (c) => {
   const catalog = await getCatalog(c.env);
   const snap = resolveSnapshot(catalog, alias);
   if (!snap) return message(c, 404, "No such snapshot", `No snapshot is named “${alias}”. Known snapshots: ${catalog.snapshots.map((s) => s.id).join(", ")}.`);
-  const groups = await getIndex(c.env, snap.id);
-  if (!groups) return message(c, 404, "Snapshot not published", `The index of snapshot ${snap.id} is not published.`);
+  const groups = await getIndex(c.env, snap);
   const built = catalog.snapshots.filter((s) => s.provenance === "built").map((s) => s.id);
   const at = built.indexOf(snap.id);
   return page(c, <VersionPage snap={snap} groups={groups} previous={at > 0 ? built[at - 1]! : null} next={at >= 0 ? built[at + 1] ?? null : null} />);
