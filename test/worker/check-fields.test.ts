@@ -6,6 +6,8 @@ import { CheckResult } from "../../src/check/result";
 import app from "../../src/worker/index";
 import { seedSnapshots } from "./lib/seed";
 import resizeAndTraffic from "../fixtures/manifests/fields/resize-and-traffic.yaml?raw";
+import { Catalog } from "../../src/store/catalog";
+import { fieldsKvKey } from "../../src/store/keys";
 
 beforeAll(async () => { await seedSnapshots(); });
 
@@ -47,6 +49,7 @@ describe("POST /v1/check fields", () => {
     await post("target=1.28", counted);
     await post("target=1.28", counted);
     // No earlier test of this file (one isolate) targets 1.28: the first check reads it, the second does not.
-    expect(reads.filter((k) => k.startsWith("fields/"))).toEqual(["fields/1.28"]);
+    const { fields } = Catalog.parse(JSON.parse((await env.SNAPSHOTS.get("catalog"))!)).snapshots.find((s) => s.id === "1.28")!;
+    expect(reads.filter((k) => k.startsWith("fields/"))).toEqual([fieldsKvKey(fields!)]);
   });
 });
