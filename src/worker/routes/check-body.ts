@@ -58,6 +58,9 @@ export async function manifestInputs(req: Request, source: string): Promise<Mani
   if (type && type !== FORM && type !== MULTIPART && !TEXT_TYPE.test(type)) {
     return statusResponse(415, `Content-Type ${type} is not manifest text; ${HOW}`);
   }
+  // Content-Length is 1*DIGIT (RFC 9110); the body is read bounded whatever it says, but a client sending "abc" or "1e9" is told.
+  const declared = req.headers.get("content-length");
+  if (declared !== null && !/^\d+$/.test(declared.trim())) return statusResponse(400, `Content-Length ${JSON.stringify(declared.slice(0, 40))} is not a number of bytes`);
   const bytes = await readBody(req);
   if (bytes === null) return statusResponse(413, `request body is larger than ${HTTP_BODY_LIMIT} bytes`);
   if (type === MULTIPART) return formInputs(bytes, contentType);
