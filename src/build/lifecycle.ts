@@ -1,7 +1,7 @@
 // Compiles the lifecycle table (introduced / deprecated / removed / replacement per group,
 // version and kind) from k8s.io/api's markers across all releases, plus Pluto's table for the
 // groups k8s.io/api does not define, and reports where Pluto disagrees with k8s.io/api.
-import type { LifecycleEntry, LifecycleTable } from "../snapshot/lifecycle";
+import { PLUTO_SOURCE, type LifecycleEntry, type LifecycleTable } from "../snapshot/lifecycle";
 import type { ApiTypeResource, PlutoEntry, Reference } from "./reference";
 import type { Decision } from "./served";
 import { RULES } from "./rules";
@@ -64,10 +64,14 @@ export function compileLifecycle(ref: Reference, resourceNames: (group: string, 
     }
     if (!own) {
       if (group === "apiextensions.k8s.io" || group === "apiregistration.k8s.io") {
-        byGvk.set(key, { group, version, kind: p.kind, resource: resourceNames(group, p.kind), ...pluto, earlierReplacements: [], offByDefaultIn: [], source: `pluto versions.yaml (rule ${RULES.outsideK8sApi.id})` });
+        byGvk.set(key, { group, version, kind: p.kind, resource: resourceNames(group, p.kind), ...pluto, earlierReplacements: [], offByDefaultIn: [], source: `${PLUTO_SOURCE} (rule ${RULES.outsideK8sApi.id})` });
       }
       continue;
     }
+    // k8s.io/api first; Pluto only fills what it leaves unsaid (rbac v1alpha1 has no markers), and says so.
+    const filled = (["deprecated", "removed"] as const).filter((field) => own[field] === null && pluto[field] !== null);
+    for (const field of filled) own[field] = pluto[field];
+    if (filled.length) own.source += `; ${filled.join(" and ")} from ${PLUTO_SOURCE}`;
     for (const field of ["deprecated", "removed"] as const) {
       if (pluto[field] !== own[field]) {
         disagreements.push({ group, version, kind: p.kind, field, pluto: pluto[field], reference: own[field], source: own.source });

@@ -3,7 +3,7 @@
 // something is not served from the release history: not yet, off by default, or removed.
 import { groupVersion, splitGroupVersion } from "../discovery/model";
 import type { SnapshotIndex } from "../diff/snapshot-index";
-import type { LifecycleEntry } from "../snapshot/lifecycle";
+import { PLUTO_SOURCE, type LifecycleEntry } from "../snapshot/lifecycle";
 import { lifecycleFor, type ReleaseHistory } from "../timeline/history";
 import { definedVerdict, type CustomResourceDefinitionFacts } from "./custom-resources";
 import { knownGroup } from "./known-groups";
@@ -44,10 +44,12 @@ export function replacementFor(target: SnapshotIndex, history: ReleaseHistory, s
   return other ? api({ group: self.group, version: other.version, kind: self.kind }) : null;
 }
 
-const fromK8sApi = (life: LifecycleEntry) => life.source.startsWith("k8s.io/api");
-/** Where the lifecycle facts come from, said where they are not k8s.io/api's own. */
+/** Where the lifecycle facts come from, said where Pluto's table supplied some of them. */
 function lifecycleSource(life: LifecycleEntry, group: string): string {
-  return fromK8sApi(life) ? "" : ` (from Pluto's versions.yaml: k8s.io/api does not define ${group})`;
+  if (!life.source.includes(PLUTO_SOURCE)) return "";
+  return life.source.startsWith(PLUTO_SOURCE)
+    ? ` (from Pluto's versions.yaml: k8s.io/api does not define ${group})`
+    : " (from Pluto's versions.yaml: k8s.io/api has no lifecycle markers for it)";
 }
 
 export function verdictFor(apiVersion: string, kind: string, target: SnapshotIndex, history: ReleaseHistory, definitions: CustomResourceDefinitionFacts[] = []): Verdict {
@@ -59,13 +61,14 @@ export function verdictFor(apiVersion: string, kind: string, target: SnapshotInd
   const base = { target: target.id, deprecatedIn: life?.deprecated ?? null, lifecycle, lastServedIn: null, firstServedIn: null, removedIn: null };
   const tMinor = minorNumber(target.kubernetesVersion);
   const minor = (id: string) => history.minors.get(id)!;
+  const lifecycleName = life?.source.includes(PLUTO_SOURCE) ? "Pluto's versions.yaml" : "k8s.io/api's lifecycle";
   /** "removed in X" where the release snapshot of X shows it, "removal planned for X" past the bundled releases. */
   const removal = (removed: string) => {
     const release = history.releases.find((id) => minor(id) === minorNumber(removed));
-    if (!release) return minorNumber(removed) > Math.max(...history.minors.values()) ? `removal planned for ${removed}` : `k8s.io/api's lifecycle removes it in ${removed}`;
+    if (!release) return minorNumber(removed) > Math.max(...history.minors.values()) ? `removal planned for ${removed}` : `${lifecycleName} removes it in ${removed}`;
     const serving = releasesServing(history, gv, kind);
-    if (serving.includes(release)) return `k8s.io/api's lifecycle removes it in ${removed}, though ${release} still serves it`;
-    return serving.length ? `removed in ${removed}` : `k8s.io/api's lifecycle removes it in ${removed}`;
+    if (serving.includes(release)) return `${lifecycleName} removes it in ${removed}, though ${release} still serves it`;
+    return serving.length ? `removed in ${removed}` : `${lifecycleName} removes it in ${removed}`;
   };
 
   if (serves(target, self)) {
@@ -138,9 +141,9 @@ export function verdictFor(apiVersion: string, kind: string, target: SnapshotInd
   }
   if (life?.removed && minorNumber(life.removed) <= tMinor) {
     const before = lastServedIn ? `last served in ${lastServedIn}` : "no bundled release serves it";
-    const by = fromK8sApi(life) ? " (k8s.io/api lifecycle)" : lifecycleSource(life, group);
+    const by = lifecycleSource(life, group) || " (k8s.io/api lifecycle)";
     return notServed("removed", `removed in ${life.removed}${by}; ${before}`, { removedIn: life.removed, lastServedIn });
   }
-  const planned = life?.removed ? `; ${minorNumber(life.removed) > tMinor ? removal(life.removed) : `k8s.io/api's lifecycle removes it in ${life.removed}`}` : "";
+  const planned = life?.removed ? `; ${minorNumber(life.removed) > tMinor ? removal(life.removed) : `${lifecycleName} removes it in ${life.removed}`}` : "";
   return notServed("not-served", lastServedIn ? `last served in ${lastServedIn}${planned}` : `no release snapshot serves it${planned}`, { lastServedIn });
 }

@@ -4,6 +4,9 @@
 import { z } from "zod";
 import { MINOR } from "./manifest";
 
+/** How an entry's source names Pluto's table, alone (groups outside k8s.io/api) or after k8s.io/api for the facts Pluto filled. */
+export const PLUTO_SOURCE = "pluto versions.yaml";
+
 const GroupVersionKind = z.object({ group: z.string(), version: z.string(), kind: z.string() }).strict();
 
 export const LifecycleEntry = z.object({

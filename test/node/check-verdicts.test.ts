@@ -124,8 +124,17 @@ describe("lifecycle sources", () => {
     expect(v.replacement).toEqual({ apiVersion: "apiregistration.k8s.io/v1", kind: "APIService" });
   });
 
-  it("kinds that k8s.io/api defines never take their facts from Pluto", () => {
-    const fromPluto = history.lifecycle.filter((e) => !e.source.startsWith("k8s.io/api")).map((e) => e.group);
-    expect(new Set(fromPluto)).toEqual(new Set(["apiextensions.k8s.io", "apiregistration.k8s.io"]));
+  it("k8s.io/api's facts win over Pluto's: flowcontrol v1beta1 is removed in 1.26 (Pluto says 1.29)", () => {
+    expect(lifecycleFor(history, "flowcontrol.apiserver.k8s.io", "v1beta1", "FlowSchema")).toMatchObject({ removed: "1.26" });
+    expect(lifecycleFor(history, "flowcontrol.apiserver.k8s.io", "v1beta1", "FlowSchema")!.source).not.toContain("pluto");
+  });
+
+  it("Pluto fills only what k8s.io/api leaves unsaid (rbac v1alpha1 has no markers), and the verdict names it", async () => {
+    const life = lifecycleFor(history, "rbac.authorization.k8s.io", "v1alpha1", "Role")!;
+    expect(life).toMatchObject({ deprecated: "1.17", removed: "1.22" });
+    expect(life.source).toMatch(/^k8s\.io\/api .*\(no lifecycle markers\); deprecated and removed from pluto versions\.yaml$/);
+    const text = "apiVersion: rbac.authorization.k8s.io/v1alpha1\nkind: Role\nmetadata: {name: pod-reader, namespace: default}\n";
+    const v = checkManifests([{ source: "role.yaml", text }], [await snapshots.index("1.25")], history).objects[0]!.verdicts[0]!;
+    expect(v.message).toContain("removed in 1.22 (from Pluto's versions.yaml: k8s.io/api has no lifecycle markers for it)");
   });
 });
