@@ -14,7 +14,7 @@ export function HomePage({ origin, snapshots, latest }: { origin: string; snapsh
   return (
     <Page title="Kubernetes API discovery, release by release" json="/v1/versions">
       <h1>Kubernetes API discovery, release by release</h1>
-      <p>This service serves the discovery documents of every Kubernetes release from 1.{snapshots[0]?.kubernetesVersion.split(".")[1]} on, byte for byte as kube-apiserver would, so <code>kubectl</code>, Helm and scripts can ask any release what it serves.
+      <p>This service serves the discovery documents of every Kubernetes release from {snapshots[0]?.kubernetesVersion} on, byte for byte as kube-apiserver would, so <code>kubectl</code>, Helm and scripts can ask any release what it serves.
         It also tells what an upgrade adds, deprecates and removes, and which manifests a release no longer accepts.</p>
       <SearchBox />
       <p><a href="/ui/matrix">Availability matrix</a> · <a href={`/ui/diff`}>Upgrade diff</a> · <a href="/ui/check">Check manifests</a></p>

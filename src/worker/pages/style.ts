@@ -63,7 +63,7 @@ h3 .raw{font-size:13px;font-weight:400}
 .verdict-served{color:var(--served-fg)}
 .verdict-deprecated{color:var(--deprecated-fg)}
 .verdict-not-served{font-weight:700}
-ul.tight{margin:.2rem 0;padding-left:1.2rem}
+ul.tight{margin:.2rem 0;padding-left:.2rem;list-style:none}
 body.embed main{padding:.5rem;max-width:none}
 body.embed .scroll{max-height:none}
 @media (max-width:40rem){main{padding:.6rem}.matrix{font-size:11px}.matrix th[scope=row]{white-space:normal;min-width:7rem;max-width:10rem}}
