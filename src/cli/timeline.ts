@@ -3,7 +3,7 @@ import { groupVersion } from "../discovery/model";
 import { groupFromParam } from "../diff/group-name";
 import { FieldPath, fieldTimeline } from "../fields/field-timeline";
 import { renderFieldTimelineText } from "../fields/render-field-timeline";
-import { renderTimelineText } from "../timeline/render-text";
+import { TIMELINE_FORMATS, timelineRenderers } from "../timeline/render";
 import { groupTimeline, resourceTimeline } from "../timeline/timeline";
 import { toFile } from "../snapshot/wire";
 import { oneOf, parseFlags } from "./args";
@@ -21,7 +21,7 @@ group; KIND may be a kind or a resource name:
   kds timeline core/v1/Pod --field spec.containers[].resizePolicy
 
 Flags:
-  -o, --output FORMAT   text (default), json
+  -o, --output FORMAT   text (default), json, markdown (json and text with --field)
       --field PATH      one field of GROUP/VERSION/KIND: the releases whose API has it, and its
                         feature gates (list indexes may be written [0] or [])
   -h, --help            show this help
@@ -37,7 +37,7 @@ export async function timelineCommand(argv: string[]): Promise<number> {
   });
   if (values.help) { process.stdout.write(TIMELINE_HELP); return EXIT_OK; }
   if (positionals.length !== 1) throw new UsageError("kds timeline takes one API, e.g. kds timeline batch or kds timeline batch/v1beta1/CronJob");
-  const format = oneOf("--output", values.output, ["text", "json"] as const, "text");
+  const format = oneOf("--output", values.output, TIMELINE_FORMATS, "text");
   const parts = positionals[0]!.split("/");
   if (parts.length !== 1 && parts.length !== 3) throw new UsageError(`${positionals[0]}: write GROUP or GROUP/VERSION/KIND, e.g. batch/v1beta1/CronJob ("core" for the core group)`);
   const [group, version, kind] = parts as [string, string?, string?];
@@ -47,6 +47,7 @@ export async function timelineCommand(argv: string[]): Promise<number> {
   const t = version === undefined ? groupTimeline(history, groupFromParam(group)) : resourceTimeline(history, groupFromParam(group), version, kind!);
   if (!t) throw new UsageError(`no release serves ${positionals[0]} and no lifecycle fact names it`);
   if (values.field !== undefined) {
+    if (format === "markdown") throw new UsageError("--field prints text or json");
     const path = FieldPath.safeParse(values.field);
     if (!path.success) throw new UsageError(`--field ${values.field}: not ${path.error.issues[0]!.message}`);
     const f = await fieldTimeline(snapshots, history, groupVersion(groupFromParam(group), version!), t.versions[0]!.resources[0]!.kind, path.data);
@@ -54,6 +55,6 @@ export async function timelineCommand(argv: string[]): Promise<number> {
     process.stdout.write(format === "json" ? toFile(f) : renderFieldTimelineText(f));
     return EXIT_OK;
   }
-  process.stdout.write(format === "json" ? toFile(t) : renderTimelineText(t));
+  process.stdout.write(format === "json" ? toFile(t) : timelineRenderers[format](t));
   return EXIT_OK;
 }

@@ -1,6 +1,6 @@
 // The timeline output formats: the diff's (json, markdown, text), with its content types.
 import { DIFF_FORMATS, diffContentTypes, type DiffFormat } from "../../diff/render";
-import { renderTimelineText } from "../render-text";
+import { renderTimelineText } from "./text";
 import type { APITimeline } from "../timeline";
 import { renderTimelineMarkdown } from "./markdown";
 

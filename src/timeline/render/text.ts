@@ -1,5 +1,5 @@
 // A timeline as a table for terminals: per resource, the releases serving it and its lifecycle facts.
-import type { APITimeline } from "./timeline";
+import type { APITimeline } from "../timeline";
 
 const span = (first: string | null, last: string | null) => (first === null ? "never" : first === last ? first : `${first}–${last}`);
 
