@@ -113,11 +113,11 @@ export function checkManifests(inputs: ManifestInput[], targets: SnapshotIndex[]
   return checkObjects(readManifests(inputs), targets, history, fields);
 }
 
-/** Joins the results of checking inputs one at a time (the CLI sends one request per file to a server). */
-export function mergeCheckResults(results: CheckResult[]): CheckResult {
+/** Joins the results of checking inputs one at a time (the CLI sends one request per file to a server), with the inputs it left out. */
+export function mergeCheckResults(results: CheckResult[], skippedBefore: SkippedInput[] = []): CheckResult {
   const objects = results.flatMap((r) => r.objects);
   const errors = results.flatMap((r) => r.errors);
-  const skipped = results.flatMap((r) => r.skipped);
+  const skipped = [...skippedBefore, ...results.flatMap((r) => r.skipped)];
   return { kind: "CheckResult", targets: results[0]!.targets, objects, errors, skipped, summary: summarize(objects, errors, skipped) };
 }
 

@@ -9,7 +9,7 @@ import { commaList, oneOf, parseFlags } from "./args";
 import { checkExitCode, EXIT_OK, UsageError } from "./exit-codes";
 import { globMatcher } from "./glob";
 import { readInputs } from "./inputs";
-import { readForCheck } from "./manifest-files";
+import { readForCheck, sortInputs } from "./manifest-files";
 import { remoteApi } from "./remote";
 import { cliSnapshots } from "./snapshot-store";
 
@@ -83,11 +83,14 @@ export async function checkCommand(argv: string[]): Promise<number> {
   let result: CheckResult;
   if (values.server) {
     const api = remoteApi(values.server);
-    const inputs = await readInputs(positionals, process.stdin, reading);
+    // Files left out locally are not sent, so the server sees what an offline check reads.
+    const { kept, skipped } = sortInputs(await readInputs(positionals, process.stdin, reading));
+    const inputs = kept.map((k) => k.input);
+    if (!inputs.length) throw new UsageError(`nothing to send: ${skipped.map((k) => `${k.source}: ${k.message}`).join("; ")}`);
     // One request per input keeps each body under the server's limit; a few at a time spares the server.
     const results = [];
     for (let i = 0; i < inputs.length; i += REMOTE_CONCURRENCY) results.push(...await Promise.all(inputs.slice(i, i + REMOTE_CONCURRENCY).map((input) => api.check(input, targets, !values["ignore-fields"]))));
-    result = mergeCheckResults(results);
+    result = mergeCheckResults(results, skipped);
   } else {
     const snapshots = await cliSnapshots(values.snapshots);
     const { ids, notes } = snapshots.resolve(targets, "target");

@@ -17,10 +17,12 @@ function unrenderedTemplateLine(text: string, parsed: ParsedManifests): number |
   return at < 0 ? null : at + 1;
 }
 
-export function readForCheck(inputs: FolderInput[]): ReadManifests {
-  const read: ParsedManifests[] = [];
+/** The inputs sorted into those to check (with what they read as) and those left out. */
+export function sortInputs(inputs: FolderInput[]): { kept: { input: FolderInput; parsed: ParsedManifests }[]; skipped: SkippedInput[] } {
+  const kept: { input: FolderInput; parsed: ParsedManifests }[] = [];
   const skipped: SkippedInput[] = [];
-  for (const { source, text, inFolder } of inputs) {
+  for (const input of inputs) {
+    const { source, text, inFolder } = input;
     const parsed = parseManifests(source, text);
     // Configs and dashboards may quote {{ … }} (Alertmanager, Grafana): without any kind they are no template to render.
     const templateLine = unrenderedTemplateLine(text, parsed);
@@ -29,8 +31,13 @@ export function readForCheck(inputs: FolderInput[]): ReadManifests {
     } else if (templateLine !== null) {
       skipped.push({ source, reason: "HelmTemplate", message: `an unrendered Helm template ({{ … }} on line ${templateLine}): render it with helm template first, e.g. helm template my-release ./chart | kds check -t … -` });
     } else {
-      read.push(parsed);
+      kept.push({ input, parsed });
     }
   }
-  return joinParsed(read, skipped);
+  return { kept, skipped };
+}
+
+export function readForCheck(inputs: FolderInput[]): ReadManifests {
+  const { kept, skipped } = sortInputs(inputs);
+  return joinParsed(kept.map((k) => k.parsed), skipped);
 }

@@ -34,6 +34,16 @@ describe.concurrent("kds --server", () => {
     expect(CheckResult.parse(JSON.parse(remote.stdout))).toEqual(CheckResult.parse(JSON.parse(local.stdout)));
   });
 
+  it("check of a repository folder leaves out the same files as the offline check, and sends none of them", async () => {
+    const args = ["check", "-t", "1.25", "-o", "json", join(REPO, "test/fixtures/repo")];
+    const [remote, local] = [await kds([...args, "--server", SERVER]), await kds(args)];
+    expect(remote.code).toBe(2);
+    expect(local.code).toBe(2);
+    const r = CheckResult.parse(JSON.parse(remote.stdout));
+    expect(r).toEqual(CheckResult.parse(JSON.parse(local.stdout)));
+    expect(r.skipped.map((k) => k.reason)).toEqual(["NotKubernetes", "HelmTemplate", "HelmTemplate", "NotKubernetes", "NotKubernetes", "NotKubernetes"]);
+  });
+
   it("check of malformed YAML exits 2 and still reports the documents that parsed", async () => {
     const r = await kds(["check", "-t", "1.29", "-o", "json", "--server", SERVER, join(FIX, "malformed.yaml")]);
     expect(r.code).toBe(2);
