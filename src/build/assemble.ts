@@ -31,7 +31,7 @@ export function assembleRelease(ref: Reference, details: ResourceDetails, life: 
   const hashSources = new Map<string, number>();
   const notes: string[] = [];
   const rules = new Set<string>([RULES.alphaOff.id, RULES.removedNotServed.id, RULES.betaOffFrom124.id, RULES.outsideK8sApi.id, RULES.noVerbsNotServed.id,
-    RULES.storageVersionHash.id, RULES.gatedSubresources.id, RULES.singularNames.id, RULES.cohabiting.id, RULES.apiServicePriorities.id, RULES.aggregatorGroupFirst.id]);
+    RULES.storageVersionHash.id, RULES.gatedSubresources.id, RULES.featureGateDefaults.id, RULES.singularNames.id, RULES.cohabiting.id, RULES.apiServicePriorities.id, RULES.aggregatorGroupFirst.id]);
   const versions = new Map<string, VersionModel>(); // "group/version"
   const releaseKinds = ref.api.get(minor)!;
 

@@ -73,8 +73,13 @@ export const RULES = {
   },
   gatedSubresources: {
     id: "gated-subresources",
-    rule: "A subresource backed by a client method is served in a release only if that release's k8s.io/api has the method for the kind (in any version of its group) and, where a feature gate guards its registration, the gate is on by default in that release (SUBRESOURCE_GATES).",
-    source: "k8s-api/*.json +genclient:method markers; kubernetes/kubernetes pkg/registry/core/rest/storage_core.go (pods/resize registered only with InPlacePodVerticalScaling enabled); KEP-1287 (kubernetes/enhancements keps/sig-node/1287-in-place-update-pod-resources): alpha 1.27, beta and on by default 1.33, GA 1.35.",
+    rule: "A subresource backed by a client method is served in a release only if that release's k8s.io/api has the method for the kind (in any version of its group) and, where a feature gate guards its registration, the gate is on by default in that release (SUBRESOURCE_GATES, FEATURE_GATE_DEFAULTS).",
+    source: "k8s-api/*.json +genclient:method markers; kubernetes/kubernetes pkg/registry/core/rest/storage_core.go (pods/resize registered only with InPlacePodVerticalScaling enabled).",
+  },
+  featureGateDefaults: {
+    id: "feature-gate-defaults",
+    rule: "A feature gate is on by default from the release FEATURE_GATE_DEFAULTS names for it and off before; for a gate the table does not name, the default is not known (the reference records gate markers, not defaults).",
+    source: "Each row cites its own source: the Kubernetes feature-gates reference (kubernetes.io/docs/reference/command-line-tools-reference/feature-gates) and the gate's KEP.",
   },
   versionDocuments: {
     id: "version-documents",
@@ -109,9 +114,22 @@ export function creationTimestampNull(kubernetesMinor: string): boolean {
   return minorNumber(kubernetesMinor) <= 33;
 }
 
-/** Feature gates that guard a subresource's registration: on by default from `onByDefault` (rule gated-subresources). */
-export const SUBRESOURCE_GATES: { group: string; kind: string; subresource: string; gate: string; onByDefault: string }[] = [
-  { group: "", kind: "Pod", subresource: "resize", gate: "InPlacePodVerticalScaling", onByDefault: "1.33" },
+/** The first release in which a feature gate is on by default, per its cited source (rule feature-gate-defaults). */
+export const FEATURE_GATE_DEFAULTS: Record<string, { onByDefault: string; source: string }> = {
+  InPlacePodVerticalScaling: { onByDefault: "1.33", source: "KEP-1287 (keps/sig-node/1287-in-place-update-pod-resources/kep.yaml): alpha 1.27, beta 1.33, stable 1.35; kubernetes.io blog \"In-Place Pod Resize Graduating to Beta\": enabled by default in 1.33" },
+  SidecarContainers: { onByDefault: "1.29", source: "KEP-753 (keps/sig-node/753-sidecar-containers): alpha 1.28, beta 1.29; feature-gates reference: SidecarContainers default true from Beta 1.29" },
+  PodLifecycleSleepAction: { onByDefault: "1.30", source: "KEP-3960 (kubernetes/enhancements issue #3960): alpha 1.29, beta 1.30 (kubernetes pull request #122456), stable 1.34; feature-gates reference: default true from Beta 1.30" },
+};
+
+/** Whether a gate is on by default in a release: null where no cited source gives its default. */
+export function gateOnByDefault(gate: string, kubernetesMinor: string): boolean | null {
+  const row = FEATURE_GATE_DEFAULTS[gate];
+  return row ? minorNumber(kubernetesMinor) >= minorNumber(row.onByDefault) : null;
+}
+
+/** Feature gates that guard a subresource's registration (rule gated-subresources). */
+export const SUBRESOURCE_GATES: { group: string; kind: string; subresource: string; gate: keyof typeof FEATURE_GATE_DEFAULTS }[] = [
+  { group: "", kind: "Pod", subresource: "resize", gate: "InPlacePodVerticalScaling" },
 ];
 
 /** API changes public sources record after a pre-release tag the reference holds (rule pre-release-facts). */

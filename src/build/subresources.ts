@@ -3,8 +3,7 @@
 // k8s.io/api, and one whose registration a feature gate guards follows the gate's default.
 import type { SubresourceModel } from "../discovery/model";
 import type { Reference } from "./reference";
-import { SUBRESOURCE_GATES } from "./rules";
-import { minorNumber } from "./versions";
+import { gateOnByDefault, SUBRESOURCE_GATES } from "./rules";
 
 /** Subresources with a +genclient method for group/kind in any release, and those in this release. */
 function methodSubresources(ref: Reference, minor: string | null, group: string, kind: string): Set<string> {
@@ -22,6 +21,6 @@ export function subresourcesServed(ref: Reference, minor: string, group: string,
   return upstream.filter((s) => {
     if (everMethod.has(s.subresource) && !nowMethod.has(s.subresource)) return false;
     const gate = SUBRESOURCE_GATES.find((g) => g.group === group && g.kind === kind && g.subresource === s.subresource);
-    return !gate || minorNumber(minor) >= minorNumber(gate.onByDefault);
+    return !gate || gateOnByDefault(gate.gate, minor) === true;
   });
 }
