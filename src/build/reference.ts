@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { APIGroupDiscoveryList, APIGroupList, APIResourceList, VersionInfo } from "../discovery/types";
 
 const Minor = z.string().regex(/^1\.\d+$/);

@@ -2,7 +2,7 @@
 // which EKS and GKE kubeconfigs use instead of a stored token: run the command, read its
 // ExecCredential from stdout.
 import { execFile } from "node:child_process";
-import { z } from "zod";
+import * as z from "zod";
 import { CaptureError } from "./errors";
 import type { ExecConfig } from "./kubeconfig";
 

@@ -2,7 +2,7 @@
 // Fields the capture does not use are allowed (loose objects), so real kubeconfigs validate.
 import { dirname, isAbsolute, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { CaptureError } from "./errors";
 
 export const KubeconfigCluster = z.looseObject({

@@ -1,5 +1,5 @@
 // What a check knows about one object of the input: where it is and what it claims to be.
-import { z } from "zod";
+import * as z from "zod";
 
 export const ManifestLocation = z.object({
   /** File name, "-" for stdin, or the name given to the HTTP API. */

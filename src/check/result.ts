@@ -1,5 +1,5 @@
 // The result of a compatibility check, as POST /v1/check answers it and `kds check -o json` prints it.
-import { z } from "zod";
+import * as z from "zod";
 import { SnapshotRef } from "../diff/snapshot-index";
 import { ManifestError, ManifestObject } from "./manifest-object";
 

@@ -1,5 +1,5 @@
 // `kds capture`: record a snapshot from a live kube-apiserver (or kubectl proxy).
-import { z } from "zod";
+import * as z from "zod";
 import { captureSnapshot } from "../capture/capture";
 import { resolveConnection } from "../capture/connection";
 import { CaptureError } from "../capture/errors";

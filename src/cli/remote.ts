@@ -1,6 +1,6 @@
 // --server: the same subcommands answered by a deployed service's HTTP API. Answers are
 // validated with the schemas the service renders from, then rendered locally.
-import { z } from "zod";
+import * as z from "zod";
 import type { ManifestInput } from "../check/check";
 import { CheckResult } from "../check/result";
 import type { SnapshotEntry } from "../diff/snapshot-index";

@@ -3,7 +3,7 @@
 // plus the user's own captures (--snapshots DIR), resolved with the worker's catalog and aliases.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { GroupModels, type GroupModel } from "../discovery/model";
 import { FieldIndex } from "../fields/field-index";
 import type { SnapshotEntry, SnapshotIndex, SnapshotSource } from "../diff/snapshot-index";

@@ -1,6 +1,6 @@
 // The package's version, for `kds --version` and the capture client's User-Agent.
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 
 const PackageJson = z.object({ version: z.string() });
 

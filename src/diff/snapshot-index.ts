@@ -1,6 +1,6 @@
 // A snapshot's compact index: its identity plus the discovery model read from its legacy
 // documents. Diffs, timelines and checks are pure functions of these, in the worker and the CLI.
-import { z } from "zod";
+import * as z from "zod";
 import { MINOR, SNAPSHOT_ID } from "../snapshot/manifest";
 import type { GroupModel } from "../discovery/model";
 import type { LoadedSnapshot } from "../snapshot/fs";

@@ -1,6 +1,6 @@
 // The typed result of comparing two snapshots. Also the JSON the HTTP API answers, so the
 // CLI validates a remote answer with the same schema before rendering it.
-import { z } from "zod";
+import * as z from "zod";
 import { KindFieldChanges } from "../fields/field-diff";
 import { SnapshotRef } from "./snapshot-index";
 

@@ -1,7 +1,7 @@
 // The discovery model: one ordered description of a server's groups, versions and resources,
 // from which every discovery document (legacy and aggregated) is rendered, and into which
 // every document can be read back. Diff and check work on the compact index built from it.
-import { z } from "zod";
+import * as z from "zod";
 import { GroupVersionKind } from "./types";
 
 export interface SubresourceModel {

@@ -1,7 +1,7 @@
 // zod schemas mirroring the Kubernetes discovery types (k8s.io/apimachinery/pkg/apis/meta/v1,
 // k8s.io/api/apidiscovery/{v2,v2beta1}, k8s.io/apimachinery/pkg/version). Fields are declared in
 // the Go struct order, so a parsed document re-serialises with the key order a real apiserver uses.
-import { z } from "zod";
+import * as z from "zod";
 
 const name = z.string().min(1);
 

@@ -2,7 +2,7 @@
 // snapshots serve (a kind only one serves is already an added or removed resource; the indexes also
 // hold kinds no release serves by default). Only the topmost change is listed: a new field's own
 // subfields are not repeated.
-import { z } from "zod";
+import * as z from "zod";
 import { groupVersion } from "../discovery/model";
 import type { SnapshotIndex, SnapshotSource } from "../diff/snapshot-index";
 import type { FieldIndex } from "./field-index";

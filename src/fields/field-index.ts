@@ -4,7 +4,7 @@
 //
 // Compact: identical subtrees (a PodSpec under Pod, Deployment, Job, …) are stored once in `nodes`
 // and referred to by number.
-import { z } from "zod";
+import * as z from "zod";
 
 /** Inclusive runs of minors, ["1.27", "1.37"]. */
 export const ReleaseRuns = z.array(z.tuple([z.string(), z.string()])).min(1);

@@ -1,5 +1,5 @@
 // One field's timeline: the releases whose k8s.io/api has it, and the feature gates that mark it.
-import { z } from "zod";
+import * as z from "zod";
 import type { SnapshotSource } from "../diff/snapshot-index";
 import type { ReleaseHistory } from "../timeline/history";
 import { fieldKindKey, type FieldIndex, type FieldNode } from "./field-index";

@@ -1,5 +1,5 @@
 // The JSON shape of GET /v1/matrix (also in /v1/openapi.json).
-import { z } from "zod";
+import * as z from "zod";
 import { CELL_STATES } from "./availability";
 import { MATRIX_VIEWS } from "./select";
 

@@ -1,7 +1,7 @@
 // Lifecycle facts of built-in API kinds (introduced / deprecated / removed / replacement),
 // compiled by the snapshot build from k8s.io/api's prerelease-lifecycle markers (and Pluto for
 // groups k8s.io/api does not define). Written to snapshots/lifecycle.json; read by timelines and checks.
-import { z } from "zod";
+import * as z from "zod";
 import { MINOR } from "./manifest";
 
 /** How an entry's source names Pluto's table, alone (groups outside k8s.io/api) or after k8s.io/api for the facts Pluto filled. */

@@ -1,5 +1,5 @@
 // The manifest of a snapshot: identity, provenance, unknown fields and a content hash per document.
-import { z } from "zod";
+import * as z from "zod";
 import { AggregatedForm } from "../discovery/types";
 
 export const SNAPSHOT_ID = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;

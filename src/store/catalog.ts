@@ -1,6 +1,6 @@
 // The catalog: what the worker knows about every published snapshot without reading its
 // documents — ids, aliases, counts, provenance and the sha256 (ETag) of every document.
-import { z } from "zod";
+import * as z from "zod";
 import { AggregatedForm } from "../discovery/types";
 import type { GroupModel } from "../discovery/model";
 import { documentKey } from "../snapshot/documents";

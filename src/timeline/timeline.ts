@@ -1,6 +1,6 @@
 // Timelines: in which releases a group/version/resource is served, and its lifecycle facts
 // ("available since 1.19, deprecated in 1.19, removed in 1.22, use networking.k8s.io/v1 Ingress").
-import { z } from "zod";
+import * as z from "zod";
 import { groupVersion } from "../discovery/model";
 import { LifecycleEntry } from "../snapshot/lifecycle";
 import { lifecycleFor, namesResource, type ReleaseHistory } from "./history";

@@ -1,6 +1,6 @@
 // GET /v1/openapi.json: an OpenAPI 3.1 description of the service's JSON API, generated from the
 // zod schemas that validate its requests and shape its responses (z.toJSONSchema), never by hand.
-import { z } from "zod";
+import * as z from "zod";
 import { CheckResult } from "../check/result";
 import { SnapshotDiff } from "../diff/types";
 import { Status } from "../discovery/types";

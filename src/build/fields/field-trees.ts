@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { ReleaseRuns } from "../../fields/field-index";
 
 const PathFacts = z.object({ type: z.string(), releases: ReleaseRuns, goType: z.string().optional(), notInFixture: ReleaseRuns.optional() }).strict();

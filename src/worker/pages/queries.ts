@@ -1,5 +1,5 @@
 // Page and embed query parameters, validated with zod like the JSON API's; empty form fields count as absent.
-import { z } from "zod";
+import * as z from "zod";
 import { groupFromParam } from "../../diff/group-name";
 import { MATRIX_VIEWS } from "../../matrix/select";
 import { THEMES } from "./layout";

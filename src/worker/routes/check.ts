@@ -6,7 +6,7 @@
 // the verdicts of every document that parsed. Repeated targets count once; more than MAX_TARGETS
 // answer 422, more than HTTP_VERDICT_LIMIT objects × targets 413, both before the work is done.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { checkObjects, readManifests } from "../../check/check";
 import { countDocuments, distinctTargets, HTTP_VERDICT_LIMIT, tooManyTargets, tooManyVerdicts } from "../../check/limits";
 import { CHECK_FORMATS, checkContentTypes, checkRenderers } from "../../check/render";

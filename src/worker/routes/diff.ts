@@ -2,7 +2,7 @@
 // Each diff is computed once per isolate and catalog generation (../diff-cache) and answered
 // with an ETag clients can revalidate.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { groupFromParam } from "../../diff/group-name";
 import { DIFF_FORMATS, diffContentTypes, diffRenderers } from "../../diff/render";
 import { sha256Hex } from "../../snapshot/wire";

@@ -2,7 +2,7 @@
 // GET /v1/timeline/{group}/{version}/{kind, plural, singular or short name}[?format=]  one resource ("core" is the core group)
 // GET /v1/timeline/{group}/{version}/{kind}?field=PATH                                 one field of the kind (spec.containers[].resizePolicy), JSON
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { groupVersion } from "../../discovery/model";
 import { groupFromParam } from "../../diff/group-name";
 import { FieldPath, fieldTimeline } from "../../fields/field-timeline";
