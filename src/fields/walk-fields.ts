@@ -25,32 +25,38 @@ export function pathText(steps: FieldStep[]): string {
 
 export function walkFields(value: unknown, nodes: readonly FieldNode[], root: number): FieldHit[] {
   const hits: FieldHit[] = [];
-  const hit = (steps: FieldStep[], kind: FieldHit["kind"], runs: ReleaseRuns | null, gates: string[]) =>
-    hits.push({ path: pathText(steps), steps, kind, runs, gates });
-  const walk = (v: unknown, id: number, steps: FieldStep[]) => {
+  // One path stack for the whole walk; a hit copies it (most fields are no hit).
+  const steps: FieldStep[] = [];
+  const hit = (kind: FieldHit["kind"], runs: ReleaseRuns | null, gates: string[]) =>
+    hits.push({ path: pathText(steps), steps: [...steps], kind, runs, gates });
+  const walk = (v: unknown, id: number) => {
     const n = nodes[id]!;
     if (Array.isArray(v)) {
       // A list where the tree has none is a type error for validation to report, not an unknown field.
-      if (n.l !== undefined) v.forEach((item, i) => walk(item, n.l!, [...steps, i]));
+      if (n.l === undefined) return;
+      for (let i = 0; i < v.length; i++) { steps.push(i); walk(v[i], n.l); steps.pop(); }
       return;
     }
     if (!isRecord(v)) return;
     if (n.m !== undefined) {
-      for (const [key, item] of Object.entries(v)) walk(item, n.m, [...steps, key]);
+      for (const key in v) { steps.push(key); walk(v[key], n.m); steps.pop(); }
       return;
     }
     if (n.f === undefined) return; // a scalar or free-form object (RawExtension, FieldsV1, preserved unknown fields)
-    for (const [name, item] of Object.entries(v)) {
+    for (const name in v) {
       if (steps.length === 0 && name === "status") continue;
-      const at = [...steps, name];
+      steps.push(name);
       const child = Object.hasOwn(n.f, name) ? n.f[name]! : undefined;
-      if (child === undefined) { hit(at, "absent", null, []); continue; }
-      const c = nodes[child]!;
-      if (c.r) { hit(at, "absent", c.r, []); continue; }
-      if (c.g) hit(at, "gated", null, c.g);
-      walk(item, child, at);
+      const c = child === undefined ? undefined : nodes[child]!;
+      if (c === undefined) hit("absent", null, []);
+      else if (c.r) hit("absent", c.r, []);
+      else {
+        if (c.g) hit("gated", null, c.g);
+        walk(v[name], child!);
+      }
+      steps.pop();
     }
   };
-  walk(value, root, []);
+  walk(value, root);
   return hits;
 }
