@@ -118,6 +118,7 @@ export function creationTimestampNull(kubernetesMinor: string): boolean {
 export const FEATURE_GATE_DEFAULTS: Record<string, { onByDefault: string; source: string }> = {
   InPlacePodVerticalScaling: { onByDefault: "1.33", source: "KEP-1287 (keps/sig-node/1287-in-place-update-pod-resources/kep.yaml): alpha 1.27, beta 1.33, stable 1.35; kubernetes.io blog \"In-Place Pod Resize Graduating to Beta\": enabled by default in 1.33" },
   SidecarContainers: { onByDefault: "1.29", source: "KEP-753 (keps/sig-node/753-sidecar-containers): alpha 1.28, beta 1.29; feature-gates reference: SidecarContainers default true from Beta 1.29" },
+  ServiceTrafficDistribution: { onByDefault: "1.31", source: "kubernetes/website content/en/docs/reference/command-line-tools-reference/feature-gates/ServiceTrafficDistribution.md: alpha 1.30 default false, beta 1.31–1.32 default true, stable 1.33 (KEP-4444)" },
   PodLifecycleSleepAction: { onByDefault: "1.30", source: "KEP-3960 (kubernetes/enhancements issue #3960): alpha 1.29, beta 1.30 (kubernetes pull request #122456), stable 1.34; feature-gates reference: default true from Beta 1.30" },
 };
 

@@ -2,6 +2,7 @@
 import type { SnapshotRef } from "../diff/snapshot-index";
 import type { ReleaseRuns } from "../fields/field-index";
 import type { FieldHit } from "../fields/walk-fields";
+import { FEATURE_GATE_DEFAULTS, gateOnByDefault } from "../build/rules";
 import { minorNumber } from "../snapshot/ids";
 import type { ObjectSource } from "./parse";
 import type { FieldFinding } from "./result";
@@ -17,17 +18,23 @@ export function schemaFieldFindings(hits: FieldHit[], source: ObjectSource, targ
   }));
 }
 
-/** Findings of an object checked against the target release's field tree. */
+/**
+ * Findings of an object checked against the target release's field tree. A gated field is a
+ * finding only where a gate it needs is known to be off by default in the target (rule
+ * feature-gate-defaults); where no cited source gives the default, nothing is said.
+ */
 export function releaseFieldFindings(hits: FieldHit[], source: ObjectSource, target: SnapshotRef, api: string): FieldFinding[] {
   const minor = minorNumber(target.kubernetesVersion);
-  return hits.map((h): FieldFinding => {
+  return hits.flatMap((h): FieldFinding[] => {
     const base = { target: target.id, path: h.path, line: source.line(h.steps), knownIn: h.runs ?? [], gates: h.gates, firstKnownIn: null };
     if (h.kind === "gated") {
-      const gates = `feature gate${h.gates.length > 1 ? "s" : ""} ${h.gates.join(", ")}`;
-      return { ...base, status: "gated-field", message: `${h.path} of ${api} is behind ${gates} in ${target.id}: the apiserver drops it unless the gate is enabled (the reference does not record whether it is on by default)` };
+      const off = h.gates.filter((g) => gateOnByDefault(g, target.kubernetesVersion) === false);
+      if (!off.length) return [];
+      const gates = off.map((g) => `${g} (off by default in ${target.id}; on by default from ${FEATURE_GATE_DEFAULTS[g]!.onByDefault})`).join(", ");
+      return [{ ...base, gates: off, status: "gated-field", message: `${h.path} of ${api} needs feature gate ${gates}: the apiserver drops it unless the gate is enabled` }];
     }
     const firstKnownIn = h.runs?.find(([a]) => minorNumber(a) > minor)?.[0] ?? null;
     const when = firstKnownIn ? `; first in ${firstKnownIn}` : h.runs ? ` (k8s.io/api had it in ${runsText(h.runs)})` : ", nor in any other release of the reference (a typo?)";
-    return { ...base, status: "unknown-field", firstKnownIn, message: `${h.path} is not a field of ${api} in ${target.id}${when}: ${APISERVER_DROPS}` };
+    return [{ ...base, status: "unknown-field", firstKnownIn, message: `${h.path} is not a field of ${api} in ${target.id}${when}: ${APISERVER_DROPS}` }];
   });
 }

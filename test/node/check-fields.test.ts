@@ -141,16 +141,26 @@ describe("custom resources with their CustomResourceDefinition in the input", ()
 });
 
 describe("gated fields", () => {
-  it("resizePolicy in 1.27 is reported as gated by InPlacePodVerticalScaling, as k8s.io/api 1.27 marks it", async () => {
+  it("resizePolicy in 1.27 is reported as gated: k8s.io/api 1.27 marks it with InPlacePodVerticalScaling, off by default until 1.33", async () => {
     const r = await check("resize-and-traffic.yaml", ["1.27"]);
     expect(findings(r, "Deployment")).toEqual([expect.objectContaining({
       status: "gated-field", path: "spec.template.spec.containers[1].resizePolicy", gates: ["InPlacePodVerticalScaling"], firstKnownIn: null,
     })]);
+    expect(findings(r, "Deployment")[0]!.message).toContain("InPlacePodVerticalScaling (off by default in 1.27; on by default from 1.33)");
   });
 
-  it("trafficDistribution is gated in 1.31 (ServiceTrafficDistribution) and plain in 1.35, where the marker is gone", async () => {
-    const r = await check("resize-and-traffic.yaml", ["1.31", "1.35"]);
-    expect(findings(r, "Service").map((f) => [f.target, f.status, f.gates])).toEqual([["1.31", "gated-field", ["ServiceTrafficDistribution"]]]);
+  it("resizePolicy is fine from 1.33, where InPlacePodVerticalScaling is on by default though the marker stays", async () => {
+    expect(findings(await check("resize-and-traffic.yaml", ["1.33", "1.34"]), "Deployment")).toEqual([]);
+  });
+
+  it("trafficDistribution is fine in 1.31: its gate ServiceTrafficDistribution is beta and on by default there", async () => {
+    expect(findings(await check("resize-and-traffic.yaml", ["1.31", "1.35"]), "Service")).toEqual([]);
+  });
+
+  it("says nothing of a gated field whose gate's default no cited source gives", async () => {
+    const { releaseFieldFindings } = await import("../../src/check/field-findings");
+    const hit = { kind: "gated" as const, path: "spec.example", steps: [], gates: ["SomeGateWithoutACitedDefault"], runs: null };
+    expect(releaseFieldFindings([hit as never], { line: () => 1 } as never, { id: "1.30", kubernetesVersion: "1.30" }, "v1 Service")).toEqual([]);
   });
 });
 
@@ -167,19 +177,19 @@ describe("every output format carries the field findings", () => {
     const text = checkRenderers.text(r, opts);
     expect(text).toMatch(new RegExp(`^✗  \\S*resize-and-traffic\\.yaml:${resizeLine()} +apps/v1 Deployment \\S+ +1\\.26 +UNKNOWN FIELD +- +spec\\.template\\.spec\\.containers\\[1\\]\\.resizePolicy is not a field of apps/v1 Deployment in 1\\.26; first in 1\\.27`, "m"));
     expect(text).toMatch(/^! .* 1\.31 +GATED FIELD /m);
-    expect(text).toContain("2 unknown fields, 2 gated fields");
+    expect(text).toContain("2 unknown fields, 1 gated field");
   });
   it("github: errors for unknown fields, warnings for gated ones, at the field's line", () => {
     const out = checkRenderers.github(r, opts);
     expect(out).toContain(`::error file=resize-and-traffic.yaml,line=${resizeLine()},title=apps/v1 Deployment%3A unknown-field on 1.26::spec.template.spec.containers[1].resizePolicy`);
-    expect(out).toMatch(/^::warning file=resize-and-traffic.yaml,line=\d+,title=v1 Service%3A gated-field on 1.31::spec.trafficDistribution/m);
+    expect(out).toContain(`::warning file=resize-and-traffic.yaml,line=${resizeLine()},title=apps/v1 Deployment%3A gated-field on 1.31::spec.template.spec.containers[1].resizePolicy`);
   });
   it("junit: an object with unknown fields fails its test case; gated fields go to its output", () => {
     const xml = checkRenderers.junit(r, opts);
     expect(xml).toContain('<testsuite name="Kubernetes 1.26" tests="2" failures="2" errors="0" skipped="0">');
     expect(xml).toContain(`<failure type="unknown-field" message="line ${resizeLine()}: spec.template.spec.containers[1].resizePolicy is not a field`);
     expect(xml).toContain('<testsuite name="Kubernetes 1.31" tests="2" failures="0" errors="0" skipped="0">');
-    expect(xml).toMatch(/<system-out>line \d+: spec.trafficDistribution of v1 Service is behind feature gate ServiceTrafficDistribution in 1.31/);
+    expect(xml).toContain(`<system-out>line ${resizeLine()}: spec.template.spec.containers[1].resizePolicy of apps/v1 Deployment needs feature gate InPlacePodVerticalScaling (off by default in 1.31`);
   });
   it("sarif: one result per finding with its rule and line", () => {
     const log = JSON.parse(checkRenderers.sarif(r, opts));
