@@ -1,12 +1,11 @@
 // kds check against its goals, end to end as CI runs it (the built bin as a subprocess, bundled
 // snapshots): a small file in ≤ 300 ms; 10,000 objects × 4 targets in ≤ 2 s and ≤ 300 MB peak RSS.
 // Wall time, CPU time and peak RSS per run; the median run is reported. Goals are reported, never asserted.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO } from "./bundle";
-import { kdsBin } from "./cli";
 import { manifestYaml } from "./manifests";
 
 export interface CliGoalResult {
@@ -16,6 +15,14 @@ export interface CliGoalResult {
 }
 
 const PRELOAD = join(REPO, "scripts/bench/rusage-preload.mjs");
+
+/** package.json's bin for kds, built first (`npm run build`) when the package has a build step and it is missing. */
+function kdsBin(): string {
+  const pkg = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { bin: { kds: string }; scripts: Record<string, string> };
+  const bin = join(REPO, pkg.bin.kds);
+  if (!existsSync(bin) && pkg.scripts.build) execFileSync("npm", ["run", "build", "--silent"], { cwd: REPO, stdio: "ignore" });
+  return bin;
+}
 
 function run(bin: string, args: string[], usageFile: string): Promise<{ wallMs: number; cpuMs: number; peakRssMiB: number; code: number }> {
   const start = performance.now();

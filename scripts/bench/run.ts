@@ -5,7 +5,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { benchCli, type CliResult } from "./cli";
 import { benchCliGoals, type CliGoalResult } from "./cli-goals";
 import { buildProductionBundle, REPO } from "./bundle";
 import { startBundledWorker, type MiniflareWorker } from "./bundled-worker";
@@ -110,9 +109,6 @@ const hostileTable = (rows: HostileResult[]) => table(["hostile input", "status"
 const renderTable = (rows: RenderResult[]) => table(["cold render (page cache missed), all releases", "renders", "KiB", "CPU ms/render", "median ms"],
   rows.map((r) => [r.page, r.renders, (r.bytes / 1024).toFixed(0), orNa(r.cpuMsPerRender, 2), r.wallMsMedian]));
 
-const cliTable = (rows: CliResult[]) => table(["kds check (subprocess, --target 1.29,1.33 -o json)", "objects", "runs", "median ms", "max ms", "exit codes"],
-  rows.map((c) => [c.name, c.objects, c.runs, c.medianMs, c.maxMs, c.exitCodes.join(",")]));
-
 const cliGoalTable = (rows: CliGoalResult[]) => table(["kds check goals (built bin, -o json)", "targets", "runs", "median wall ms", "median CPU ms", "peak RSS MiB", "goal", ""],
   rows.map((c) => [c.name, c.targets, c.runs, c.wallMs, c.cpuMs, c.peakRssMiB, `≤ ${c.goalMs} ms${c.goalMiB === null ? "" : `, ≤ ${c.goalMiB} MiB`}`, c.met ? "met" : "MISSED"]));
 
@@ -124,7 +120,7 @@ export async function runBench(argv: string[]): Promise<number> {
     json: { type: "string", default: join(REPO, "dist/bench/results.json") },
   } });
   const quick = values.quick!;
-  const opts = { seconds: Number(values.seconds ?? (quick ? 1 : 5)), connections: Number(values.connections ?? 10) };
+  const opts = { seconds: Number(values.seconds ?? (quick ? 1 : 4)), connections: Number(values.connections ?? 10) };
   const extraCount = Number(values["extra-snapshots"] ?? (quick ? 5 : 50));
   const started = performance.now();
   const work = mkdtempSync(join(tmpdir(), "kds-bench-"));
@@ -181,9 +177,6 @@ export async function runBench(argv: string[]): Promise<number> {
     await stopAll();
 
     process.stderr.write("kds check as a subprocess…\n");
-    const cli = await benchCli(quick
-      ? [{ name: "small file", objects: 20, runs: 2 }, { name: "1,000 objects (--quick)", objects: 1000, runs: 1 }]
-      : [{ name: "small file", objects: 20, runs: 5 }, { name: "10,000 objects", objects: 10_000, runs: 2 }]);
     const cliGoals = await benchCliGoals(quick);
 
     const wrong = [...base, ...(extra ?? [])].flatMap((r) => wrongAnswers(r).map((w) => `${r.scenario}: ${w}`));
@@ -195,7 +188,7 @@ export async function runBench(argv: string[]): Promise<number> {
       "", renderTable(renders), "", hostileTable(hostile), "",
       `Worker memory (workerd RSS): ${orNa(rssBefore && rssBefore / 2 ** 20, 1)} MiB before the hostile inputs, ${orNa(rssAfter && rssAfter / 2 ** 20, 1)} MiB 2 s after; goal within 20%: ${memoryMet ? "met" : "MISSED"}`,
       ...(extra ? ["", flatTable(base, extra, extraCount)] : []),
-      "", cliTable(cli), "", cliGoalTable(cliGoals), "",
+      "", cliGoalTable(cliGoals), "",
       wrong.length ? `WRONG ANSWERS under load:\n  ${wrong.join("\n  ")}` : "Every answer under load had the expected status.",
       `Total time ${Math.round((performance.now() - started) / 1000)} s.`,
     ].join("\n");
@@ -204,7 +197,7 @@ export async function runBench(argv: string[]): Promise<number> {
     writeFileSync(values.json!, JSON.stringify({
       date: new Date().toISOString(), options: { ...opts, quick, extraSnapshots: extraCount },
       bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes }, scenarios: base, renders, extraSnapshots: extra,
-      hostile, memory: { rssBefore, rssAfter }, cli, cliGoals, nginx: nginxProblem ?? "ran", wrongAnswers: wrong,
+      hostile, memory: { rssBefore, rssAfter }, cliGoals, nginx: nginxProblem ?? "ran", wrongAnswers: wrong,
     }, null, 2) + "\n");
     console.log(`Results: ${values.json}`);
     return wrong.length ? 1 : 0;
