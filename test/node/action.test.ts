@@ -67,6 +67,16 @@ describe("action.yml", () => {
     expect(md).toContain("| ❌ | `deploy/psp-and-cronjob.yaml:13` | `batch/v1beta1 CronJob reports/nightly-report` | 1.25 | NOT SERVED | `batch/v1 CronJob` |");
   });
 
+  it("leaves out what ignore names, so a repository with a chart can be checked as it is", () => {
+    const ws = workspace("psp-and-cronjob.yaml");
+    cpSync(join(REPO, "test/fixtures/repo/charts"), join(ws, "charts"), { recursive: true });
+    expect(runAction(ws, { targets: "1.25" }).code).toBe(2);
+    const r = runAction(ws, { targets: "1.25", ignore: "charts/**\n*.md" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=deploy\/psp-and-cronjob\.yaml,line=13,/m);
+    expect(r.stdout).not.toContain("charts/");
+  });
+
   it("honours fail-on", () => {
     const ws = workspace("hpa-v2beta2.yaml");
     expect(runAction(ws, { targets: "1.23", paths: "deploy" }).code).toBe(0);
