@@ -25,7 +25,11 @@ export default defineConfig({
     maxWorkers: 4,
     projects: [
       {
-        plugins: [cloudflareTest({ main: "./src/worker/index.ts", wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [cloudflareTest({
+          main: "./src/worker/index.ts", wrangler: { configPath: "./wrangler.toml" },
+          // `npm run fuzz` sets these for test/worker/fuzz-routes.test.ts (more cases, a fresh seed).
+          miniflare: { bindings: { FUZZ_RUNS: process.env.FUZZ_RUNS ?? "", FUZZ_SEED: process.env.FUZZ_SEED ?? "" } },
+        })],
         // Generous limits: a test that walks every document of a release through SELF.fetch takes
         // seconds when other work shares the machine; correctness, not speed, is asserted here.
         test: { name: "worker", include: ["test/worker/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 },

@@ -44,9 +44,11 @@ export interface PageOptions {
 
 export async function htmlResponse(c: Context, page: JSX.Element, opts: PageOptions): Promise<Response> {
   const status = opts.status ?? 200;
-  const headers: Record<string, string> = { ...frameHeaders(opts.framing), "cache-control": opts.cacheControl ?? INDEX };
+  // An error page is never cacheable: the next request (a fixed form, a new publish) may succeed.
+  const cacheControl = status >= 400 ? "no-store" : opts.cacheControl ?? INDEX;
+  const headers: Record<string, string> = { ...frameHeaders(opts.framing), "cache-control": cacheControl };
   const type = { "content-type": "text/html; charset=utf-8" };
-  if (opts.cacheControl === "no-store") return c.body(await renderDocument(page), status, { ...headers, ...type });
+  if (cacheControl === "no-store") return c.body(await renderDocument(page), status, { ...headers, ...type });
   const key = status === 200 && opts.generation ? `${opts.generation}\n${c.req.url}` : null;
   let entry = key === null ? undefined : rendered.get(key);
   if (key !== null) headers["x-kds-page-cache"] = entry ? "hit" : "miss";
