@@ -1,12 +1,15 @@
 // Deploying: the worker bundles without any snapshot data in it, and the publish step's bulk
 // file holds exactly the KV entries the local seeder writes.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { Miniflare } from "miniflare";
 import { describe, expect, it } from "vitest";
 import { buildKvEntries } from "../../src/store/entries";
 import { readSnapshotFiles } from "../../src/store/files";
+import { KV_BINDING, KV_NAMESPACE_ID } from "../../src/store/seed-local";
 import { sharedWorker } from "./helpers/shared-worker";
 import { REPO, snapshot, snapshotIds, SNAPSHOTS_DIR } from "./lib/snapshots";
 
@@ -38,4 +41,28 @@ describe("deploy", () => {
     expect(written.at(-1)!.key).toBe("catalog");
     expect(new Map(written.map((e) => [e.key, e.value]))).toEqual(new Map(expected.map((e) => [e.key, e.value])));
   });
+
+  // The same wrangler kv commands as a real publish, against a local store: every value listed and
+  // read back, the catalog last; run again, it finds everything in place and writes nothing.
+  it("npm run publish -- --local publishes with progress, and a second run writes nothing", async () => {
+    const state = mkdtempSync(join(tmpdir(), "kds-publish-"));
+    try {
+      const run = () => execFileSync(process.execPath, [join(REPO, "scripts/publish.mjs"), "--local", "--persist-to", state], { cwd: REPO, env, encoding: "utf8" });
+      const first = run();
+      const entries = await buildKvEntries(readSnapshotFiles(SNAPSHOTS_DIR));
+      expect(first).toContain(`values written: ${entries.length - 1}/${entries.length - 1}`);
+      expect(first).toMatch(/catalog [0-9a-f]{12} is live/);
+      expect(run()).toMatch(/is already published[\s\S]*done \(0 written, 0 removed/);
+      const mf = new Miniflare({ modules: true, script: "export default {}", kvNamespaces: { [KV_BINDING]: KV_NAMESPACE_ID }, kvPersist: join(state, "v3/kv") });
+      try {
+        const kv = await mf.getKVNamespace(KV_BINDING);
+        for (const e of [entries[0]!, entries.at(-1)!]) expect(await kv.get(e.key, "text"), e.key).toBe(e.value);
+      } finally {
+        await mf.dispose();
+      }
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
+
