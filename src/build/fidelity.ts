@@ -24,9 +24,9 @@ export function compareWithCapture(minor: string, groups: GroupModel[], capture:
   return report;
 }
 
-/** What kind of value an unknown entry stands for: a /version field, a resource field, a whole resource or a path list. */
+/** What kind of value an unknown entry stands for: a /version field, a resource field, a whole resource, a path list, or a fact of a file beside the documents. */
 export function unknownKind(u: { document: string; field: string }): string {
-  if (u.document === "/version") return `/version ${u.field}`;
+  if (u.document === "/version" || !u.document.startsWith("/")) return `${u.document} ${u.field}`;
   const dot = u.field.lastIndexOf(".");
   return dot >= 0 ? u.field.slice(dot + 1) : u.document === "/" || u.document === "/api" ? u.field : "resource entry";
 }

@@ -183,3 +183,13 @@ describe("a real capture as the strongest source", () => {
     expect(readFileSync(join(out, "1.32/manifest.json"), "utf8")).toBe(readFileSync(join(SNAPSHOTS_DIR, "1.32/manifest.json"), "utf8"));
   });
 });
+
+describe("the fidelity report", () => {
+  it("counts unknown values by kind: /version fields, resource fields, whole resources, files beside the documents", async () => {
+    const { countByKind } = await import("../../src/build/fidelity");
+    expect(Object.fromEntries(countByKind((await snapshot("1.37")).manifest.unknown))).toMatchObject({
+      "resource entry": 1, serverAddressByClientCIDRs: 1, paths: 1, "fields.json feature gate defaults": 1,
+    });
+    expect(Object.fromEntries(countByKind((await snapshot("1.30")).manifest.unknown))).toMatchObject({ "/version gitCommit": 1 });
+  });
+});
