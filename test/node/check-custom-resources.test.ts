@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkManifests, checkObjects, readManifests } from "../../src/check/check";
 import { KNOWN_GROUPS } from "../../src/check/known-groups";
 import type { CheckResult } from "../../src/check/result";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "../../src/cli/local-snapshots";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import type { SnapshotIndex } from "../../src/diff/snapshot-index";
 import type { ReleaseHistory } from "../../src/timeline/history";
 import { REPO, runKds } from "./lib/kds-bin";

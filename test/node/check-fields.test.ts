@@ -7,7 +7,7 @@ import { checkManifests } from "../../src/check/check";
 import { checkRenderers } from "../../src/check/render";
 import type { FailOn } from "../../src/check/render/options";
 import { CheckResult, type FieldFinding } from "../../src/check/result";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "../../src/cli/local-snapshots";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import { targetFieldIndexes } from "../../src/fields/target-fields";
 import type { ReleaseHistory } from "../../src/timeline/history";
 import { runKds } from "./lib/kds-bin";

@@ -6,7 +6,7 @@ import { checkManifests } from "../../src/check/check";
 import { checkRenderers } from "../../src/check/render";
 import type { FailOn } from "../../src/check/render/options";
 import { CheckResult } from "../../src/check/result";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "../../src/cli/local-snapshots";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/manifests");
 const read = (f: string) => ({ source: `manifests/${f}`, text: readFileSync(join(FIXTURES, f), "utf8") });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkManifests } from "../../src/check/check";
 import type { CheckResult } from "../../src/check/result";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "../../src/cli/local-snapshots";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import { splitGroupVersion } from "../../src/discovery/model";
 import type { SnapshotIndex } from "../../src/diff/snapshot-index";
 import type { ReleaseHistory } from "../../src/timeline/history";

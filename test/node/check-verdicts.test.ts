@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkManifests } from "../../src/check/check";
 import type { Verdict } from "../../src/check/result";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "../../src/cli/local-snapshots";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import { lifecycleFor, type ReleaseHistory } from "../../src/timeline/history";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/manifests");

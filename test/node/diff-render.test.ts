@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "../../src/cli/local-snapshots";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import { diffSnapshots } from "../../src/diff/diff";
 import { diffRenderers } from "../../src/diff/render";
 import { SnapshotDiff, type SnapshotDiff as Diff } from "../../src/diff/types";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "../../src/cli/local-snapshots";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import { groupVersion } from "../../src/discovery/model";
 import { diffSnapshots, isEmptyDiff } from "../../src/diff/diff";
 import type { SnapshotIndex } from "../../src/diff/snapshot-index";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { diffSnapshots } from "../../src/diff/diff";
 import { diffRenderers } from "../../src/diff/render";
 import { SnapshotDiff } from "../../src/diff/types";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "../../src/cli/local-snapshots";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import { fieldChangesOf } from "../../src/fields/field-diff";
 import { runKds } from "./lib/kds-bin";
 

@@ -1,6 +1,6 @@
 // The availability matrix and name search over the bundled release snapshots.
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "../../src/cli/local-snapshots";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import { availabilityMatrix, type AvailabilityMatrix, type MatrixRow } from "../../src/matrix/availability";
 import { selectMatrix } from "../../src/matrix/select";
 import type { ReleaseHistory } from "../../src/timeline/history";

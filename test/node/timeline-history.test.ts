@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUNDLED_SNAPSHOTS, localSnapshots } from "../../src/cli/local-snapshots";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import type { ReleaseHistory } from "../../src/timeline/history";
 import { groupTimeline, resourceTimeline } from "../../src/timeline/timeline";
 

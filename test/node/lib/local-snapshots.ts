@@ -1,17 +1,17 @@
-// A snapshots/ folder as a lazily loaded, validated SnapshotSource (by default the repository's,
-// found relative to this file). The kds command itself reads the prebuilt bundle instead
-// (snapshot-store.ts); this is for in-process users that want the folder as it is now.
+// Test access to a snapshots/ folder as a lazily loaded, validated SnapshotSource (by default the
+// repository's). The kds command itself reads the prebuilt bundle (src/cli/snapshot-store.ts); the
+// tests of the pure cores read the folder as it is now.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { indexOfSnapshot, type SnapshotEntry, type SnapshotIndex, type SnapshotSource } from "../diff/snapshot-index";
-import { listSnapshotIds, loadSnapshot } from "../snapshot/fs";
-import { FieldIndex } from "../fields/field-index";
-import { LifecycleTable } from "../snapshot/lifecycle";
-import { Manifest } from "../snapshot/manifest";
-import { releaseHistoryOf, type ReleaseHistory } from "../timeline/history";
+import { indexOfSnapshot, type SnapshotEntry, type SnapshotIndex, type SnapshotSource } from "../../../src/diff/snapshot-index";
+import { listSnapshotIds, loadSnapshot } from "../../../src/snapshot/fs";
+import { FieldIndex } from "../../../src/fields/field-index";
+import { LifecycleTable } from "../../../src/snapshot/lifecycle";
+import { Manifest } from "../../../src/snapshot/manifest";
+import { releaseHistoryOf, type ReleaseHistory } from "../../../src/timeline/history";
 
-export const BUNDLED_SNAPSHOTS = fileURLToPath(new URL("../../snapshots", import.meta.url));
+export const BUNDLED_SNAPSHOTS = fileURLToPath(new URL("../../../snapshots", import.meta.url));
 
 export interface LocalSnapshots extends SnapshotSource {
   dir: string;
