@@ -26,10 +26,11 @@ export function schemaFieldFindings(hits: FieldHit[], source: ObjectSource, targ
 export function releaseFieldFindings(hits: FieldHit[], source: ObjectSource, target: SnapshotRef, api: string): FieldFinding[] {
   const minor = minorNumber(target.kubernetesVersion);
   return hits.flatMap((h): FieldFinding[] => {
+    const off = h.kind === "gated" ? h.gates.filter((g) => gateOnByDefault(g, target.kubernetesVersion) === false) : [];
+    // A gated field whose gates are on (or of unknown default) is no finding: its line, which may mean composing the document again, is not looked up.
+    if (h.kind === "gated" && !off.length) return [];
     const base = { target: target.id, path: h.path, line: source.line(h.steps), knownIn: h.runs ?? [], gates: h.gates, firstKnownIn: null };
     if (h.kind === "gated") {
-      const off = h.gates.filter((g) => gateOnByDefault(g, target.kubernetesVersion) === false);
-      if (!off.length) return [];
       const gates = off.map((g) => `${g} (off by default in ${target.id}; on by default from ${FEATURE_GATE_DEFAULTS[g]!.onByDefault})`).join(", ");
       return [{ ...base, gates: off, status: "gated-field", message: `${h.path} of ${api} needs feature gate ${gates}: the apiserver drops it unless the gate is enabled` }];
     }
