@@ -81,13 +81,18 @@ function schemasOf(definitions: CustomResourceDefinitionFacts[]): SchemaOf {
  * against the target release's field index, custom resources against their definition's schema. */
 function fieldFindings(o: ManifestObject, source: ObjectSource | undefined, verdicts: Verdict[], targets: SnapshotIndex[], fields: TargetFieldIndexes, schemaOf: SchemaOf): FieldFinding[] {
   if (!fields || !source || !o.apiVersion || !o.kind) return [];
+  // A definition's schema is the same in every target: its walk is done once.
+  let schemaHits: { hits: ReturnType<typeof walkFields>; schema: NonNullable<ReturnType<SchemaOf>> } | null | undefined;
   return targets.flatMap((t, i) => {
     if (!servedBy(verdicts[i]!)) return [];
     const index = fields.get(t.id);
     const root = index?.kinds[fieldKindKey(o.apiVersion!, o.kind!)];
     if (index && root !== undefined) return releaseFieldFindings(walkFields(source.value, index.nodes, root), source, t, `${o.apiVersion} ${o.kind}`);
-    const schema = schemaOf(o.apiVersion!, o.kind!);
-    return schema ? schemaFieldFindings(walkFields(source.value, schema.tree.nodes, schema.tree.root), source, t, schema.definition, schema.version) : [];
+    if (schemaHits === undefined) {
+      const schema = schemaOf(o.apiVersion!, o.kind!);
+      schemaHits = schema ? { hits: walkFields(source.value, schema.tree.nodes, schema.tree.root), schema } : null;
+    }
+    return schemaHits ? schemaFieldFindings(schemaHits.hits, source, t, schemaHits.schema.definition, schemaHits.schema.version) : [];
   });
 }
 
