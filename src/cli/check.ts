@@ -1,7 +1,7 @@
 // `kds check`: will these manifests apply on these Kubernetes versions?
 import { checkObjects, mergeCheckResults, readManifests } from "../check/check";
 import { CLI_VERDICT_LIMIT, distinctTargets, tooManyTargets, tooManyVerdicts } from "../check/limits";
-import { CHECK_FORMATS, checkRenderers } from "../check/render";
+import { CHECK_FORMATS, checkChunks } from "../check/render";
 import { FAIL_ON, type FailOn } from "../check/render/options";
 import type { CheckResult } from "../check/result";
 import { targetFieldIndexes } from "../fields/target-fields";
@@ -12,6 +12,7 @@ import { readInputs } from "./inputs";
 import { readForCheck, sortInputs } from "./manifest-files";
 import { remoteApi } from "./remote";
 import { cliSnapshots } from "./snapshot-store";
+import { writeChunks } from "./write-chunks";
 
 export const CHECK_HELP = `Usage: kds check --target VERSIONS [flags] PATH...
 
@@ -110,6 +111,6 @@ export async function checkCommand(argv: string[]): Promise<number> {
     result = checkObjects(read, indexes, snapshots.history(), fields);
   }
   const opts = { failOn, streamed: new Set(positionals.includes("-") ? [stdinName] : []) };
-  process.stdout.write(checkRenderers[format](result, opts));
+  await writeChunks(process.stdout, checkChunks[format](result, opts));
   return checkExitCode(result, opts);
 }

@@ -1,7 +1,7 @@
 // The check output formats, shared by POST /v1/check?format= and `kds check -o`.
 import type { CheckResult } from "../result";
 import { renderCheckGithub } from "./github";
-import { renderCheckJson } from "./json";
+import { renderCheckJsonChunks } from "./json";
 import { renderCheckJunit } from "./junit";
 import type { CheckRenderOptions } from "./options";
 import { renderCheckMarkdown } from "./markdown";
@@ -12,16 +12,23 @@ import { renderCheckYaml } from "./yaml";
 export const CHECK_FORMATS = ["json", "text", "wide", "github", "junit", "sarif", "markdown", "yaml"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-export const checkRenderers: Record<CheckFormat, (r: CheckResult, opts: CheckRenderOptions) => string> = {
-  json: renderCheckJson,
-  text: renderCheckText,
-  wide: renderCheckWide,
-  github: renderCheckGithub,
-  junit: renderCheckJunit,
-  sarif: renderCheckSarif,
-  markdown: renderCheckMarkdown,
-  yaml: renderCheckYaml,
+type Renderer<T> = (r: CheckResult, opts: CheckRenderOptions) => T;
+const whole = (render: Renderer<string>): Renderer<Iterable<string>> => (r, opts) => [render(r, opts)];
+
+/** Each format as pieces of text, in order: the CLI writes them as they come, so a large result is never one string. */
+export const checkChunks: Record<CheckFormat, Renderer<Iterable<string>>> = {
+  json: renderCheckJsonChunks,
+  text: whole(renderCheckText),
+  wide: whole(renderCheckWide),
+  github: whole(renderCheckGithub),
+  junit: whole(renderCheckJunit),
+  sarif: whole(renderCheckSarif),
+  markdown: whole(renderCheckMarkdown),
+  yaml: whole(renderCheckYaml),
 };
+
+/** Each format as one text (the HTTP answer). */
+export const checkRenderers = Object.fromEntries(CHECK_FORMATS.map((f) => [f, (r, opts) => [...checkChunks[f](r, opts)].join("")])) as Record<CheckFormat, Renderer<string>>;
 
 export const checkContentTypes: Record<CheckFormat, string> = {
   json: "application/json",

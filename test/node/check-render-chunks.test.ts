@@ -1,0 +1,74 @@
+// Output in pieces: the CLI writes a large result as it is rendered. The pieces must make exactly
+// the text the whole-string renderers give, and the writer must wait for a full stream.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkManifests } from "../../src/check/check";
+import { checkChunks } from "../../src/check/render";
+import type { FailOn } from "../../src/check/render/options";
+import type { CheckResult } from "../../src/check/result";
+import { writeChunks } from "../../src/cli/write-chunks";
+import { targetFieldIndexes } from "../../src/fields/target-fields";
+import { toFile, toFileChunks } from "../../src/snapshot/wire";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
+
+const FIXTURES = join(import.meta.dirname, "../fixtures/manifests");
+let result: CheckResult;
+
+beforeAll(async () => {
+  const snapshots = localSnapshots(BUNDLED_SNAPSHOTS);
+  const files = readdirSync(FIXTURES, { recursive: true, encoding: "utf8" }).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+  const inputs = files.map((f) => ({ source: `manifests/${f}`, text: readFileSync(join(FIXTURES, f), "utf8") }));
+  const targets = await Promise.all(["1.22", "1.25", "1.29", "1.33"].map((id) => snapshots.index(id)));
+  result = checkManifests(inputs, targets, await snapshots.history(), await targetFieldIndexes(snapshots, targets));
+});
+
+describe("toFileChunks", () => {
+  it("joins to the text of toFile for any JSON document, at any depth of splitting", () => {
+    fc.assert(fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 5 }), (doc, depth) => {
+      expect([...toFileChunks(doc, depth)].join("")).toBe(toFile(doc));
+    }));
+  });
+
+  it("writes an object shared by reference in full wherever it appears, at every indentation", () => {
+    fc.assert(fc.property(fc.jsonValue(), (shared) => {
+      const doc = { items: [{ a: shared, b: [shared] }, { a: shared }], again: shared };
+      for (const depth of [1, 2, 3]) expect([...toFileChunks(doc, depth)].join("")).toBe(toFile(doc));
+    }));
+  });
+
+  it("leaves out what JSON.stringify leaves out: undefined and function members; null for them in arrays", () => {
+    const doc = { a: undefined, b: [undefined, () => 1, 2], c: { d: undefined }, e: () => 1, f: 1 };
+    expect([...toFileChunks(doc, 3)].join("")).toBe(toFile(doc));
+  });
+});
+
+describe("check output in pieces", () => {
+  const none = { failOn: new Set<FailOn>() };
+
+  it("json of every fixture against four targets, with field checks, is the text of JSON.stringify of the result", () => {
+    const { kind, ...rest } = result;
+    const pieces = [...checkChunks.json(result, none)];
+    expect(pieces.join("")).toBe(JSON.stringify({ kind, passed: false, ...rest }, null, 2) + "\n");
+    // One piece per object field at least: no piece holds the objects as one string.
+    expect(pieces.length).toBeGreaterThan(result.objects.length);
+  });
+});
+
+describe("writeChunks", () => {
+  it("waits for a slow stream to drain and writes every piece in order", async () => {
+    const received: string[] = [];
+    let waits = 0;
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, done) { received.push(chunk.toString()); setTimeout(done, 1); },
+    });
+    slow.on("drain", () => waits++);
+    const pieces = Array.from({ length: 2000 }, (_, i) => `piece ${i} ${"x".repeat(i % 97)}\n`);
+    await writeChunks(slow, pieces);
+    expect(received.join("")).toBe(pieces.join(""));
+    expect(waits).toBeGreaterThan(0);
+  });
+});
