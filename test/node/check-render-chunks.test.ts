@@ -5,24 +5,28 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkManifests } from "../../src/check/check";
-import { checkChunks } from "../../src/check/render";
+import { checkObjects } from "../../src/check/check";
+import { CHECK_FORMATS, checkChunks, checkRenderers } from "../../src/check/render";
 import type { FailOn } from "../../src/check/render/options";
 import type { CheckResult } from "../../src/check/result";
+import { readForCheck } from "../../src/cli/manifest-files";
 import { writeChunks } from "../../src/cli/write-chunks";
 import { targetFieldIndexes } from "../../src/fields/target-fields";
 import { toFile, toFileChunks } from "../../src/snapshot/wire";
+import { runKds } from "./lib/kds-bin";
 import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/manifests");
+const TARGETS = ["1.22", "1.25", "1.29", "1.33"];
+const files = readdirSync(FIXTURES, { recursive: true, encoding: "utf8" }).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
 let result: CheckResult;
 
 beforeAll(async () => {
   const snapshots = localSnapshots(BUNDLED_SNAPSHOTS);
-  const files = readdirSync(FIXTURES, { recursive: true, encoding: "utf8" }).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
-  const inputs = files.map((f) => ({ source: `manifests/${f}`, text: readFileSync(join(FIXTURES, f), "utf8") }));
-  const targets = await Promise.all(["1.22", "1.25", "1.29", "1.33"].map((id) => snapshots.index(id)));
-  result = checkManifests(inputs, targets, await snapshots.history(), await targetFieldIndexes(snapshots, targets));
+  // Read as kds check reads the files it is given.
+  const read = readForCheck(files.map((f) => ({ source: f, text: readFileSync(join(FIXTURES, f), "utf8"), inFolder: false })));
+  const targets = await Promise.all(TARGETS.map((id) => snapshots.index(id)));
+  result = checkObjects(read, targets, await snapshots.history(), await targetFieldIndexes(snapshots, targets));
 });
 
 describe("toFileChunks", () => {
@@ -54,6 +58,24 @@ describe("check output in pieces", () => {
     expect(pieces.join("")).toBe(JSON.stringify({ kind, passed: false, ...rest }, null, 2) + "\n");
     // One piece per object field at least: no piece holds the objects as one string.
     expect(pieces.length).toBeGreaterThan(result.objects.length);
+  });
+
+  it("sarif is in pieces the text of JSON.stringify of its log", () => {
+    const text = [...checkChunks.sarif(result, none)].join("");
+    expect(text).toBe(toFile(JSON.parse(text)));
+    expect(JSON.parse(text).runs[0].results.length).toBeGreaterThan(10);
+  });
+
+  it.each(["text", "wide", "markdown", "github", "junit"] as const)("%s comes in pieces of whole lines, a row or test case each", (format) => {
+    const pieces = [...checkChunks[format](result, none)];
+    expect(pieces.length).toBeGreaterThan(result.objects.length / 2);
+    expect(pieces.every((p) => p.endsWith("\n"))).toBe(true);
+  });
+
+  // json, wide, sarif and yaml are larger than a pipe's buffer (64 KiB): the command waits for the reader as it writes.
+  it.each(CHECK_FORMATS)("kds check -o %s prints exactly the text of the renderer, through a pipe", async (format) => {
+    const run = await runKds(["check", "--target", TARGETS.join(","), "-o", format, ...files], { cwd: FIXTURES });
+    expect(run.stdout).toBe(checkRenderers[format](result, none));
   });
 });
 

@@ -18,12 +18,12 @@ const whole = (render: Renderer<string>): Renderer<Iterable<string>> => (r, opts
 /** Each format as pieces of text, in order: the CLI writes them as they come, so a large result is never one string. */
 export const checkChunks: Record<CheckFormat, Renderer<Iterable<string>>> = {
   json: renderCheckJsonChunks,
-  text: whole(renderCheckText),
-  wide: whole(renderCheckWide),
-  github: whole(renderCheckGithub),
-  junit: whole(renderCheckJunit),
-  sarif: whole(renderCheckSarif),
-  markdown: whole(renderCheckMarkdown),
+  text: renderCheckText,
+  wide: renderCheckWide,
+  github: renderCheckGithub,
+  junit: renderCheckJunit,
+  sarif: renderCheckSarif,
+  markdown: renderCheckMarkdown,
   yaml: whole(renderCheckYaml),
 };
 

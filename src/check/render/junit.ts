@@ -10,22 +10,26 @@ const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 
 interface Case { classname: string; name: string; outcome: null | { tag: "failure" | "error" | "skipped"; type: string; message: string }; output?: string }
 
-function suite(name: string, cases: Case[]): string {
-  const n = (tag: string) => cases.filter((c) => c.outcome?.tag === tag).length;
-  const body = cases.map((c) => {
+const count = (cases: Case[], tag: string) => cases.filter((c) => c.outcome?.tag === tag).length;
+
+/** A suite's lines, one test case at a time. */
+function* suite(name: string, cases: Case[]): Generator<string> {
+  yield `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${count(cases, "failure")}" errors="${count(cases, "error")}" skipped="${count(cases, "skipped")}">\n`;
+  for (const c of cases) {
     const head = `    <testcase classname="${xml(c.classname)}" name="${xml(c.name)}"`;
     const output = c.output ? [`      <system-out>${xml(c.output)}</system-out>`] : [];
-    if (!c.outcome && !output.length) return `${head}/>`;
+    if (!c.outcome && !output.length) { yield `${head}/>\n`; continue; }
     const outcome = c.outcome ? [`      <${c.outcome.tag} type="${xml(c.outcome.type)}" message="${xml(c.outcome.message)}"/>`] : [];
-    return [`${head}>`, ...outcome, ...output, "    </testcase>"].join("\n");
-  });
-  return [`  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${n("failure")}" errors="${n("error")}" skipped="${n("skipped")}">`, ...body, "  </testsuite>"].join("\n");
+    yield `${[`${head}>`, ...outcome, ...output, "    </testcase>"].join("\n")}\n`;
+  }
+  yield "  </testsuite>\n";
 }
 
-export function renderCheckJunit(r: CheckResult, opts: CheckRenderOptions): string {
+/** Suite by suite, test case by test case: the CLI writes them as they come. */
+export function* renderCheckJunit(r: CheckResult, opts: CheckRenderOptions): Generator<string> {
   const checkable = r.objects.filter((o) => !o.problem);
   const where = (o: (typeof r.objects)[number]) => `${describeObject(o)} (document ${o.location.document}, line ${o.location.line})`;
-  const suites = r.targets.map((t) => suite(`Kubernetes ${t.id}`, checkable.map((o): Case => {
+  const suites = r.targets.map((t) => ({ name: `Kubernetes ${t.id}`, cases: checkable.map((o): Case => {
     const v = o.verdicts.find((x) => x.target === t.id)!;
     const fields = o.fields.filter((f) => f.target === t.id);
     const failing = [...(fails(v, opts) ? [{ type: v.status as string, message: v.message }] : []),
@@ -35,19 +39,15 @@ export function renderCheckJunit(r: CheckResult, opts: CheckRenderOptions): stri
       : null;
     const warnings = fields.filter((f) => !failsField(f)).map((f) => `line ${f.line}: ${f.message}`);
     return { classname: o.location.source, name: where(o), outcome, ...(warnings.length ? { output: warnings.join("\n") } : {}) };
-  })));
+  }) }));
   const inputCases = [
     ...r.objects.filter((o) => o.problem).map((o): Case => ({ classname: o.location.source, name: where(o), outcome: { tag: "error", type: "invalid-object", message: o.problem! } })),
     ...r.errors.map((e): Case => ({ classname: e.source, name: `document ${e.document} (line ${e.line})`, outcome: { tag: "error", type: e.reason, message: e.message } })),
     ...r.skipped.map((k): Case => ({ classname: k.source, name: k.source, outcome: { tag: k.reason === "HelmTemplate" ? "error" : "skipped", type: k.reason, message: k.message } })),
   ];
-  if (inputCases.length) suites.push(suite("input", inputCases));
-  const all = suites.join("\n");
-  const count = (re: RegExp) => (all.match(re) ?? []).length;
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="kds check" tests="${count(/<testcase /g)}" failures="${count(/<failure /g)}" errors="${count(/<error /g)}">`,
-    all,
-    `</testsuites>`,
-  ].join("\n") + "\n";
+  if (inputCases.length) suites.push({ name: "input", cases: inputCases });
+  const all = suites.flatMap((x) => x.cases);
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kds check" tests="${all.length}" failures="${count(all, "failure")}" errors="${count(all, "error")}">\n`;
+  for (const x of suites) yield* suite(x.name, x.cases);
+  yield "</testsuites>\n";
 }

@@ -8,18 +8,18 @@ import { findingRows, summaryLine } from "./rows";
 const cell = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 const code = (s: string) => (s === "-" || s === "" ? s : `\`${s.replace(/`/g, "'")}\``);
 
-export function renderCheckMarkdown(r: CheckResult, opts: CheckRenderOptions): string {
+/** Line by line: the CLI writes them as they come. */
+export function* renderCheckMarkdown(r: CheckResult, opts: CheckRenderOptions): Generator<string> {
   const rows = findingRows(r, opts, false);
-  const out = [`### kds check: ${passes(r, opts) ? "passed" : "failed"} against ${r.targets.map((t) => t.id).join(", ")}`, ""];
+  yield `### kds check: ${passes(r, opts) ? "passed" : "failed"} against ${r.targets.map((t) => t.id).join(", ")}\n\n`;
   if (rows.length) {
-    out.push("| | Location | Object | Target | Status | Replacement | Detail |", "| --- | --- | --- | --- | --- | --- | --- |");
+    yield "| | Location | Object | Target | Status | Replacement | Detail |\n| --- | --- | --- | --- | --- | --- | --- |\n";
     const mark = { fail: "❌", warn: "⚠️", ok: "✅" } as const;
-    for (const x of rows) out.push(`| ${mark[x.level]} | ${cell(code(x.location))} | ${cell(code(x.object))} | ${x.target} | ${x.status} | ${cell(code(x.replacement))} | ${cell(x.detail)} |`);
+    for (const x of rows) yield `| ${mark[x.level]} | ${cell(code(x.location))} | ${cell(code(x.object))} | ${x.target} | ${x.status} | ${cell(code(x.replacement))} | ${cell(x.detail)} |\n`;
   } else {
-    out.push("No problems: every object is served by every target.");
+    yield "No problems: every object is served by every target.\n";
   }
   const skipped = r.skipped.filter((k) => k.reason === "NotKubernetes");
-  if (skipped.length) out.push("", `Skipped (not Kubernetes manifests): ${skipped.map((k) => code(k.source)).join(", ")}`);
-  out.push("", summaryLine(r));
-  return out.join("\n") + "\n";
+  if (skipped.length) yield `\nSkipped (not Kubernetes manifests): ${skipped.map((k) => code(k.source)).join(", ")}\n`;
+  yield `\n${summaryLine(r)}\n`;
 }

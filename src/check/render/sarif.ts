@@ -1,5 +1,6 @@
 // SARIF 2.1.0, for code-scanning views: one result per finding, located at file and line
 // (streamed Helm output: at the template file).
+import { toFileChunks } from "../../snapshot/wire";
 import type { CheckResult } from "../result";
 import { anchorOf, describeObject, fails, failsField, fieldAnchorOf, type CheckRenderOptions } from "./options";
 
@@ -20,7 +21,8 @@ function result(ruleId: RuleId, level: "error" | "warning" | "note", text: strin
   return { ruleId, level, message: { text }, locations: [{ physicalLocation: { artifactLocation: { uri: file }, ...region } }] };
 }
 
-export function renderCheckSarif(r: CheckResult, opts: CheckRenderOptions): string {
+/** In pieces, one per result: the CLI writes them as they come. */
+export function renderCheckSarif(r: CheckResult, opts: CheckRenderOptions): Iterable<string> {
   const results = [
     ...r.objects.flatMap((o) => [
       ...(o.problem ? [result("invalid-object", "error", `${describeObject(o)}: ${o.problem}`, anchorOf(o.location, opts))] : []),
@@ -39,5 +41,6 @@ export function renderCheckSarif(r: CheckResult, opts: CheckRenderOptions): stri
       results,
     }],
   };
-  return JSON.stringify(log, null, 2) + "\n";
+  // log > runs > run > results > each result: split down to the results.
+  return toFileChunks(log, 4);
 }
