@@ -5,9 +5,11 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { checkObjects } from "../../src/check/check";
 import { CHECK_FORMATS, checkChunks, checkRenderers } from "../../src/check/render";
 import type { FailOn } from "../../src/check/render/options";
+import { yamlChunks } from "../../src/check/render/yaml";
 import type { CheckResult } from "../../src/check/result";
 import { readForCheck } from "../../src/cli/manifest-files";
 import { writeChunks } from "../../src/cli/write-chunks";
@@ -49,6 +51,15 @@ describe("toFileChunks", () => {
   });
 });
 
+describe("yamlChunks", () => {
+  it("joins to the text of yaml's stringify, anchors and aliases of objects shared by reference included", () => {
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.jsonValue(), fc.array(fc.jsonValue()), (doc, shared, items) => {
+      const withShared = { ...doc, list: [...items, shared, { again: shared }, [shared]], more: [shared], last: shared };
+      expect([...yamlChunks(withShared)].join("")).toBe(stringify(withShared, { lineWidth: 0 }));
+    }));
+  });
+});
+
 describe("check output in pieces", () => {
   const none = { failOn: new Set<FailOn>() };
 
@@ -57,6 +68,13 @@ describe("check output in pieces", () => {
     const pieces = [...checkChunks.json(result, none)];
     expect(pieces.join("")).toBe(JSON.stringify({ kind, passed: false, ...rest }, null, 2) + "\n");
     // One piece per object field at least: no piece holds the objects as one string.
+    expect(pieces.length).toBeGreaterThan(result.objects.length);
+  });
+
+  it("yaml of every fixture against four targets is the text of yaml's stringify of the result", () => {
+    const { kind, ...rest } = result;
+    const pieces = [...checkChunks.yaml(result, none)];
+    expect(pieces.join("")).toBe(stringify({ kind, passed: false, ...rest }, { lineWidth: 0 }));
     expect(pieces.length).toBeGreaterThan(result.objects.length);
   });
 

@@ -13,7 +13,6 @@ export const CHECK_FORMATS = ["json", "text", "wide", "github", "junit", "sarif"
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 type Renderer<T> = (r: CheckResult, opts: CheckRenderOptions) => T;
-const whole = (render: Renderer<string>): Renderer<Iterable<string>> => (r, opts) => [render(r, opts)];
 
 /** Each format as pieces of text, in order: the CLI writes them as they come, so a large result is never one string. */
 export const checkChunks: Record<CheckFormat, Renderer<Iterable<string>>> = {
@@ -24,7 +23,7 @@ export const checkChunks: Record<CheckFormat, Renderer<Iterable<string>>> = {
   junit: renderCheckJunit,
   sarif: renderCheckSarif,
   markdown: renderCheckMarkdown,
-  yaml: whole(renderCheckYaml),
+  yaml: renderCheckYaml,
 };
 
 /** Each format as one text (the HTTP answer). */
