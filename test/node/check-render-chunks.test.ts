@@ -1,5 +1,7 @@
 // Output in pieces: the CLI writes a large result as it is rendered. The pieces must make exactly
 // the text the whole-string renderers give, and the writer must wait for a full stream.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -15,7 +17,7 @@ import { readForCheck } from "../../src/cli/manifest-files";
 import { writeChunks } from "../../src/cli/write-chunks";
 import { targetFieldIndexes } from "../../src/fields/target-fields";
 import { toFile, toFileChunks } from "../../src/snapshot/wire";
-import { runKds } from "./lib/kds-bin";
+import { KDS, runKds } from "./lib/kds-bin";
 import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/manifests");
@@ -98,6 +100,19 @@ describe("check output in pieces", () => {
 });
 
 describe("writeChunks", () => {
+  it("stops quietly when the reader goes away (kds check … | head), exiting as the check says", async () => {
+    // Every fixture 40 times: 6 MB of output, far more than a pipe holds, so writes are still to come when our end closes.
+    const args = ["check", "--target", TARGETS.join(","), "-o", "json", ...Array.from({ length: 40 }, () => files).flat()];
+    const child = spawn(KDS, args, { cwd: FIXTURES, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const [code] = await once(child, "close");
+    expect(stderr).toBe("");
+    // As the whole check exits: the fixtures hold malformed documents.
+    expect(code).toBe(2);
+  });
+
   it("waits for a slow stream to drain and writes every piece in order", async () => {
     const received: string[] = [];
     let waits = 0;
