@@ -2,7 +2,8 @@
 // their document and line, without letting one bad document hide the others.
 import { Composer, isMap, isNode, isSeq, LineCounter, Parser, type Document } from "yaml";
 import { definitionOf, type CustomResourceDefinitionFacts } from "./custom-resources";
-import { blankDeepDocuments } from "./depth-guard";
+import { readBlockDocument, type BlockDocument } from "./block-yaml";
+import { blankDeepDocuments, type DeepDocument } from "./depth-guard";
 import { MAX_ALIAS_COUNT, MAX_DEPTH } from "./limits";
 import { fieldLine } from "./field-lines";
 import type { ManifestError, ManifestLocation, ManifestObject } from "./manifest-object";
@@ -95,63 +96,171 @@ export function splitJsonStream(text: string): { start: number; end: number }[] 
   return values.length > 1 ? values : null;
 }
 
-/** The documents of the text, each with the offset its positions count from; one at a time, so a
- * document's syntax tree can be collected once its objects are read (10,000 documents at once cost
- * hundreds of MB). */
-function* composeDocuments(text: string): Generator<{ doc: Document.Parsed; base: number }> {
-  const compose = (t: string) => new Composer({ merge: true, prettyErrors: false }).compose(new Parser().parse(t));
-  const stream = splitJsonStream(text);
-  if (stream) {
-    for (const { start, end } of stream) for (const doc of compose(text.slice(start, end))) yield { doc, base: start };
-  } else {
-    for (const doc of compose(text)) yield { doc, base: 0 };
-  }
+/** Offsets where List items start, by their List's items array (undefined where not known). */
+type ItemStarts = ReadonlyMap<unknown[], readonly (number | undefined)[]>;
+
+/** Whether every List in the value (nested ones too) has the starts of its items. */
+function listsPlaced(value: unknown, itemStarts: ItemStarts): boolean {
+  return !isList(value) || (itemStarts.has(value.items) && value.items.every((item) => listsPlaced(item, itemStarts)));
 }
 
+/** Where the items of a List value (and of Lists inside it) start in the syntax tree. */
+function listItemStarts(value: unknown, node: unknown, starts = new Map<unknown[], (number | undefined)[]>()): ItemStarts {
+  if (!isList(value)) return starts;
+  const itemsNode = isMap(node) ? node.get("items", true) : undefined;
+  starts.set(value.items, value.items.map((child, n) => {
+    const childNode: unknown = isSeq(itemsNode) ? itemsNode.items[n] : undefined;
+    listItemStarts(child, childNode, starts);
+    return isNode(childNode) && childNode.range ? childNode.range[0] : undefined;
+  }));
+  return starts;
+}
+
+/** The documents of a YAML stream, split at its `---` lines, each with whether it has one (comments and
+ * blank lines before the first `---` belong to the first document, as the YAML library reads them). */
+export function documentChunks(text: string): { start: number; end: number; marked: boolean }[] {
+  const markers: number[] = [];
+  for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) markers.push(m.index);
+  if (!markers.length) return [{ start: 0, end: text.length, marked: false }];
+  const chunks = markers.map((start, i) => ({ start, end: markers[i + 1] ?? text.length, marked: true }));
+  if (markers[0]! > 0) {
+    if (/^(?:[ \t]*(?:#[^\n]*)?(?:\n|$))*$/.test(text.slice(0, markers[0]))) chunks[0]!.start = 0;
+    else chunks.unshift({ start: 0, end: markers[0]!, marked: false });
+  }
+  return chunks;
+}
+
+const composeAll = (text: string) => new Composer({ merge: true, prettyErrors: false }).compose(new Parser().parse(text));
+
+/** Reads manifests: each document with the fast block reader where it answers, else with the YAML library. */
 export function parseManifests(source: string, text: string): ParsedManifests {
+  return parseManifestsWith(source, text, readBlockDocument);
+}
+
+/**
+ * Reads manifests with a given block reader (the tests pass one that always declines, to compare the
+ * fast reader with the library alone). Documents are read one at a time, so a document's syntax tree
+ * can be collected once its objects are read (10,000 documents at once cost hundreds of MB).
+ */
+export function parseManifestsWith(source: string, text: string, readBlock: (text: string) => BlockDocument | null): ParsedManifests {
   const objects: ManifestObject[] = [];
   const errors: ManifestError[] = [];
   const definitions: CustomResourceDefinitionFacts[] = [];
   const sources = new Map<ManifestObject, ObjectSource>();
-  let recomposed: { start: number; doc: Document.Parsed } | undefined;
-  const { text: safe, deep } = blankDeepDocuments(text, MAX_DEPTH);
+  let recomposed: { text: string; start: number; doc: Document.Parsed } | undefined;
+  let reread: { start: number; doc: BlockDocument } | undefined;
   const lines = new LineCounter();
   lines.addNewLine(0);
-  for (let nl = safe.indexOf("\n"); nl >= 0; nl = safe.indexOf("\n", nl + 1)) lines.addNewLine(nl + 1);
-
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) lines.addNewLine(nl + 1);
   let document = 0;
-  for (const { doc, base } of composeDocuments(safe)) readDocument(doc, base, ++document);
+
+  const stream = splitJsonStream(text);
+  if (stream) for (const { start, end } of stream) readWithLibrary(start, end);
+  // Directives (`%YAML`) reach across documents: such a stream is read whole by the library.
+  else if (/^%/m.test(text)) readWithLibrary(0, text.length);
+  else {
+    for (const chunk of documentChunks(text)) {
+      const block = readBlock(text.slice(chunk.start, chunk.end));
+      // The block reader places the items of block Lists only; a List written in flow style is the library's.
+      if (!block || !listsPlaced(block.value, block.itemStarts)) readWithLibrary(chunk.start, chunk.end);
+      else if (block.contentStart !== null || chunk.marked) readBlockValue(block, chunk.start, chunk.end, ++document);
+    }
+  }
   return { objects, errors, definitions, sources };
 
   /**
-   * Where an object's fields are. The syntax tree is not kept (that is what reading one document at a
-   * time saves); the document is composed again when a finding needs a line, the last one kept.
+   * Where an object's fields are, looked up when a finding needs one: the document is composed again
+   * by the library from `text` (the one last composed is kept), its offsets counted from `base`.
    */
-  function fieldLines(doc: Document.Parsed, base: number, itemSteps: FieldStep[], fallback: number): ObjectSource["line"] {
+  function fieldLines(chunk: string, base: number, from: number, to: number, itemSteps: FieldStep[], fallback: number): ObjectSource["line"] {
     // A block document from the start of its first line, so indentation reads as it did in the whole
     // text; a flow (JSON) one from its brace, as objects of a JSON stream may share a line.
-    const from = base + doc.range[0];
-    const start = safe[from] === "{" || safe[from] === "[" ? from : safe.lastIndexOf("\n", Math.max(0, from - 1)) + 1;
-    const end = base + doc.range[2];
+    const start = chunk[from] === "{" || chunk[from] === "[" ? from : chunk.lastIndexOf("\n", Math.max(0, from - 1)) + 1;
     return (steps) => {
-      if (!recomposed || recomposed.start !== start) {
-        const again = new Composer({ merge: true, prettyErrors: false }).compose(new Parser().parse(safe.slice(start, end))).next().value;
-        recomposed = again ? { start, doc: again } : undefined;
+      if (!recomposed || recomposed.text !== chunk || recomposed.start !== start) {
+        const again = composeAll(chunk.slice(start, to)).next().value;
+        recomposed = again ? { text: chunk, start, doc: again } : undefined;
       }
       if (!recomposed) return fallback;
-      return fieldLine(recomposed.doc, recomposed.doc.contents, [...itemSteps, ...steps], (off) => lines.linePos(start + off).line) ?? fallback;
+      return fieldLine(recomposed.doc, recomposed.doc.contents, [...itemSteps, ...steps], (off) => lines.linePos(base + start + off).line) ?? fallback;
     };
   }
 
-  function readDocument(doc: Document.Parsed, base: number, document: number): void {
+  /** A document the block reader read. */
+  function readBlockValue(block: BlockDocument, start: number, end: number, document: number): void {
+    if (block.value === null) return; // empty documents, as kubectl skips them
+    const template = helmTemplate(block.comments.join("\n"));
+    addFlattened(block.value, start + block.contentStart!, block.itemStarts, (offset, item, itemSteps) => {
+      const line = lines.linePos(offset).line;
+      return { location: { source, document, line, item, template }, line: blockFieldLines(start, end, itemSteps, line) };
+    }, start);
+  }
+
+  /** Where an object's fields are in a document the block reader read: it reads the document again, recording positions (the last one kept). */
+  function blockFieldLines(start: number, end: number, itemSteps: FieldStep[], fallback: number): ObjectSource["line"] {
+    return (steps) => {
+      if (reread?.start !== start) {
+        const doc = readBlockDocument(text.slice(start, end), true);
+        reread = doc ? { start, doc } : undefined;
+      }
+      if (!reread) return fallback;
+      const { doc } = reread;
+      let node = doc.value;
+      let at = doc.contentStart!;
+      for (const step of [...itemSteps, ...steps]) {
+        const found = typeof step === "number" ? (Array.isArray(node) ? doc.itemStarts.get(node)?.[step] : undefined) : doc.keyStarts.get(node as object)?.get(step);
+        if (found === undefined) break;
+        at = found;
+        node = (node as Record<string | number, unknown>)[step];
+      }
+      return lines.linePos(start + at).line;
+    };
+  }
+
+  function addObject(value: unknown, location: ManifestLocation, line: ObjectSource["line"]): void {
+    const definition = definitionOf(value, source);
+    if (definition) definitions.push(definition);
+    const o = describeObject(value, location);
+    objects.push(o);
+    sources.set(o, { value, line });
+  }
+
+  /**
+   * Adds a document's objects: kubectl flattens a List (any kind ending in "List" with items), and
+   * Lists nest. `itemStarts` holds the offsets of List items (counted from `base`); `place` gives an
+   * object's location and field lines from its offset in the whole text.
+   */
+  function addFlattened(value: unknown, offset: number, itemStarts: ItemStarts, place: (offset: number, item: number | null, itemSteps: FieldStep[]) => { location: ManifestLocation; line: ObjectSource["line"] }, base: number): void {
+    const add = (value: unknown, offset: number, item: number | null, itemSteps: FieldStep[]): void => {
+      if (!isList(value)) {
+        const { location, line } = place(offset, item, itemSteps);
+        addObject(value, location, line);
+        return;
+      }
+      const starts = itemStarts.get(value.items);
+      value.items.forEach((child, n) => {
+        const start = starts?.[n];
+        add(child, start === undefined ? offset : base + start, n, [...itemSteps, "items", n]);
+      });
+    };
+    add(value, offset, null, []);
+  }
+
+  /** The documents of text[start, end) read by the YAML library, too-deep ones refused before it recurses. */
+  function readWithLibrary(start: number, end: number): void {
+    const { text: safe, deep } = blankDeepDocuments(text.slice(start, end), MAX_DEPTH);
+    for (const doc of composeAll(safe)) readDocument(doc, safe, start, deep, ++document);
+  }
+
+  function readDocument(doc: Document.Parsed, chunk: string, base: number, deep: DeepDocument[], document: number): void {
     const pos = (offset: number) => lines.linePos(base + offset);
     // One error per document: a parser's follow-on messages add nothing a person can act on.
     const fail = (offset: number, reason: ManifestError["reason"], message: string) => {
       const { line, col } = pos(offset);
       errors.push({ source, document, line, column: col, reason, message });
     };
-    const tooDeep = deep.find((d) => d.start === base + doc.range[0]);
-    if (tooDeep) return fail(tooDeep.at - base, "TooDeep", `document ${document} is nested more than ${MAX_DEPTH} levels deep; refused`);
+    const tooDeep = deep.find((d) => d.start === doc.range[0]);
+    if (tooDeep) return fail(tooDeep.at, "TooDeep", `document ${document} is nested more than ${MAX_DEPTH} levels deep; refused`);
     if (doc.errors.length) return fail(doc.errors[0]!.pos[0], "MalformedYAML", doc.errors[0]!.message);
     let value: unknown;
     try {
@@ -166,23 +275,9 @@ export function parseManifests(source: string, text: string): ParsedManifests {
     const keyComment = isNode(firstKey) ? firstKey.commentBefore : null;
     const comment = [doc.commentBefore, doc.contents?.commentBefore, keyComment].filter(Boolean).join("\n");
     const template = helmTemplate(comment);
-    const at = (offset: number, item: number | null): ManifestLocation => ({ source, document, line: pos(offset).line, item, template });
-    // Lists nest (a List item may be a List): kubectl flattens every level.
-    const add = (value: unknown, node: unknown, offset: number, item: number | null, itemSteps: FieldStep[]): void => {
-      if (!isList(value)) {
-        const definition = definitionOf(value, source);
-        if (definition) definitions.push(definition);
-        const o = describeObject(value, at(offset, item));
-        objects.push(o);
-        sources.set(o, { value, line: fieldLines(doc, base, itemSteps, o.location.line) });
-        return;
-      }
-      const itemsNode = isMap(node) ? node.get("items", true) : undefined;
-      value.items.forEach((child, n) => {
-        const childNode: unknown = isSeq(itemsNode) ? itemsNode.items[n] : undefined;
-        add(child, childNode, isNode(childNode) && childNode.range ? childNode.range[0] : offset, n, [...itemSteps, "items", n]);
-      });
-    };
-    add(value, doc.contents, doc.contents?.range[0] ?? doc.range[0], null, []);
+    addFlattened(value, base + (doc.contents?.range[0] ?? doc.range[0]), listItemStarts(value, doc.contents), (offset, item, itemSteps) => {
+      const line = lines.linePos(offset).line;
+      return { location: { source, document, line, item, template }, line: fieldLines(chunk, base, doc.range[0], doc.range[2], itemSteps, line) };
+    }, base);
   }
 }
