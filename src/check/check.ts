@@ -12,7 +12,7 @@ import { releaseFieldFindings, schemaFieldFindings } from "./field-findings";
 import type { ManifestError, ManifestObject } from "./manifest-object";
 import { parseManifests, type ObjectSource, type ParsedManifests } from "./parse";
 import type { CheckedObject, CheckResult, CheckSummary, FieldFinding, FieldStatus, SkippedInput, Verdict, VerdictStatus } from "./result";
-import { verdictFor } from "./verdict";
+import { cachedVerdictFor } from "./verdict-cache";
 
 export interface ManifestInput { source: string; text: string }
 
@@ -98,13 +98,13 @@ function fieldFindings(o: ManifestObject, source: ObjectSource | undefined, verd
 
 /** Checks what was read; the CustomResourceDefinitions read count as installed in every target. */
 export function checkObjects({ objects: read, errors, definitions, sources, skipped }: ReadManifests, targets: SnapshotIndex[], history: ReleaseHistory, fields: TargetFieldIndexes = null): CheckResult {
-  // A verdict depends only on apiVersion, kind and target, and large inputs repeat a few dozen kinds.
+  // Large inputs repeat a few dozen kinds: one array of verdicts per apiVersion and kind.
   const known = new Map<string, Verdict[]>();
   const schemaOf = schemasOf(definitions);
   const verdictsFor = (apiVersion: string, kind: string): Verdict[] => {
     const key = `${apiVersion}\n${kind}`;
     let verdicts = known.get(key);
-    if (!verdicts) known.set(key, verdicts = targets.map((t) => verdictFor(apiVersion, kind, t, history, definitions)));
+    if (!verdicts) known.set(key, verdicts = targets.map((t) => cachedVerdictFor(apiVersion, kind, t, history, definitions)));
     return verdicts;
   };
   const objects = read.map((o): CheckedObject => {

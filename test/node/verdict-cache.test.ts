@@ -1,0 +1,49 @@
+// Verdicts are kept across checks for one release history and target, except for kinds the
+// input's own CustomResourceDefinitions define, whose verdicts depend on the input.
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkManifests } from "../../src/check/check";
+import type { SnapshotIndex } from "../../src/diff/snapshot-index";
+import type { ReleaseHistory } from "../../src/timeline/history";
+import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
+
+const snapshots = localSnapshots(BUNDLED_SNAPSHOTS);
+let history: ReleaseHistory;
+let target: SnapshotIndex;
+beforeAll(async () => {
+  history = await snapshots.history();
+  target = await snapshots.index("1.29");
+});
+
+const deployment = { source: "a.yaml", text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n" };
+const widget = { source: "w.yaml", text: "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n" };
+const widgetCrd = { source: "crd.yaml", text: [
+  "apiVersion: apiextensions.k8s.io/v1", "kind: CustomResourceDefinition", "metadata:", "  name: widgets.example.com", "spec:", "  group: example.com",
+  "  names: {kind: Widget, plural: widgets}", "  scope: Namespaced", "  versions:", "  - name: v1", "    served: true", "    storage: true", "",
+].join("\n") };
+const verdictOf = (inputs: { source: string; text: string }[], name: string, t = target, h = history) =>
+  checkManifests(inputs, [t], h).objects.find((o) => o.name === name)!.verdicts[0]!;
+
+describe("verdicts across checks", () => {
+  it("a second check of the same kind against the same target and history reuses the first verdict", () => {
+    expect(verdictOf([deployment], "web")).toBe(verdictOf([deployment], "web"));
+  });
+
+  it("a target sharing another's index under a different id gets its own verdict", () => {
+    const renamed = { ...target, id: "prod-eu" };
+    const verdict = verdictOf([deployment], "web", renamed);
+    expect(verdict.target).toBe("prod-eu");
+    expect(verdict.message).toContain("prod-eu");
+  });
+
+  it("a kind the input's CustomResourceDefinition defines is judged from that input each time", () => {
+    expect(verdictOf([widgetCrd, widget], "w").status).toBe("served");
+    expect(verdictOf([widget], "w").status).toBe("unknown");
+    expect(verdictOf([widgetCrd, widget], "w").status).toBe("served");
+  });
+
+  it("another release history (a new catalog generation) computes verdicts afresh", () => {
+    const next: ReleaseHistory = { ...history };
+    expect(verdictOf([deployment], "web", target, next)).not.toBe(verdictOf([deployment], "web"));
+    expect(verdictOf([deployment], "web", target, next)).toEqual(verdictOf([deployment], "web"));
+  });
+});
