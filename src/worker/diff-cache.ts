@@ -3,6 +3,7 @@
 import { diffSnapshots } from "../diff/diff";
 import type { SnapshotDiff } from "../diff/types";
 import { fieldChangesOf, type KindFieldChanges } from "../fields/field-diff";
+import { remember } from "./bounded-cache";
 import type { KvSnapshots } from "./routes/kv-snapshots";
 
 const computed = new Map<string, SnapshotDiff>();
@@ -18,9 +19,7 @@ export async function cachedDiff(store: KvSnapshots, key: string, from: string, 
   const hit = computed.get(key);
   if (hit) return { diff: hit, hit: true };
   const diff = diffSnapshots(await store.index(from), await store.index(to), { group });
-  if (computed.size >= COMPUTED_LIMIT) computed.delete(computed.keys().next().value!);
-  computed.set(key, diff);
-  return { diff, hit: false };
+  return { diff: remember(computed, COMPUTED_LIMIT, key, diff), hit: false };
 }
 
 /** The field changes of the diff named by `key`, computed once like the diff itself. */
@@ -28,7 +27,5 @@ export async function cachedFieldChanges(store: KvSnapshots, key: string, from: 
   const hit = computedFields.get(key);
   if (hit) return hit;
   const changes = await fieldChangesOf(store, await store.index(from), await store.index(to), group);
-  if (computedFields.size >= COMPUTED_LIMIT) computedFields.delete(computedFields.keys().next().value!);
-  computedFields.set(key, changes);
-  return changes;
+  return remember(computedFields, COMPUTED_LIMIT, key, changes);
 }

@@ -6,14 +6,25 @@
 // ignored, as the apiserver ignores them.
 import type { AggregatedForm } from "../discovery/types";
 import type { DocumentForm } from "../snapshot/documents";
+import { remember } from "./bounded-cache";
 
-export interface AcceptClause { type: string; subtype: string; params: Record<string, string>; q: number }
+export interface AcceptClause { readonly type: string; readonly subtype: string; readonly params: Readonly<Record<string, string>>; readonly q: number }
 
 const specificity = (c: AcceptClause) => (c.type === "*" ? 0 : 2) + (c.subtype === "*" ? 0 : 1);
 
-export function parseAccept(header: string | undefined): AcceptClause[] {
+// Clients send a handful of distinct Accept headers (kubectl one per version), and parsing one costs
+// more than the rest of a 304: each is parsed once per isolate (bounded; clauses are never mutated).
+const parsed = new Map<string, readonly AcceptClause[]>();
+const PARSED_LIMIT = 64;
+
+export function parseAccept(header: string | undefined): readonly AcceptClause[] {
+  const key = header ?? "";
+  return parsed.get(key) ?? remember(parsed, PARSED_LIMIT, key, parseAcceptHeader(key));
+}
+
+function parseAcceptHeader(header: string): AcceptClause[] {
   // No Accept at all gets the apiserver's first serializer: JSON.
-  if (!header || !header.trim()) return [{ type: "application", subtype: "json", params: {}, q: 1 }];
+  if (!header.trim()) return [{ type: "application", subtype: "json", params: {}, q: 1 }];
   const clauses: AcceptClause[] = [];
   for (const part of header.split(",")) {
     const [mediaRange, ...rawParams] = part.split(";").map((s) => s.trim());
@@ -46,7 +57,7 @@ export function contentTypeFor(form: DocumentForm): string {
  * The form to answer with, or null when no clause can be satisfied (406).
  * `served` lists the aggregated forms this document is available in (empty for non-aggregatable paths).
  */
-export function negotiate(clauses: AcceptClause[], served: readonly AggregatedForm[]): DocumentForm | null {
+export function negotiate(clauses: readonly AcceptClause[], served: readonly AggregatedForm[]): DocumentForm | null {
   for (const c of clauses) {
     const jsonRange = (c.type === "*" && c.subtype === "*") || (c.type === "application" && (c.subtype === "*" || c.subtype === "json"));
     if (!jsonRange) continue;

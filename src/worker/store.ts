@@ -8,6 +8,7 @@ import { LifecycleTable } from "../snapshot/lifecycle";
 import { sha256Hex } from "../snapshot/wire";
 import { Catalog, type CatalogSnapshot } from "../store/catalog";
 import { CATALOG_KEY, documentKvKey, fieldsKvKey, indexKvKey, lifecycleKvKey } from "../store/keys";
+import { remember } from "./bounded-cache";
 import type { Env } from "./env";
 
 export const CATALOG_TTL_MS = 30_000;
@@ -15,12 +16,6 @@ const MAX_CACHED = 2048;
 
 let catalog: { value: Catalog; at: number; kv: KVNamespace } | undefined;
 const verified = new Map<string, unknown>();
-
-function remember<T>(key: string, value: T): T {
-  if (verified.size >= MAX_CACHED) verified.delete(verified.keys().next().value!);
-  verified.set(key, value);
-  return value;
-}
 
 /** The store cannot answer now (unreachable, half published or corrupt): a 503 the client may retry. */
 export class StoreUnavailable extends Error {}
@@ -53,7 +48,7 @@ async function readVerified<T>(env: Env, key: string, sha256: string, parse: (te
   const text = await read(env, key);
   if (text === null) throw new StoreUnavailable(`${key}, named by the published catalog, is missing from the store; publish the snapshots again`);
   if ((await sha256Hex(text)) !== sha256) throw new StoreUnavailable(`the stored ${key} differs from its sha256; publish the snapshots again`);
-  return remember(key, parseStored(key, text, parse));
+  return remember(verified, MAX_CACHED, key, parseStored(key, text, parse)) as T;
 }
 
 /** Stored values are validated on read; a bad one makes the store unavailable, not the worker crash. */

@@ -167,6 +167,18 @@ describe("HEAD, CORS and the service endpoints", () => {
     expect(pre.status).toBe(204);
     expect(pre.headers.get("access-control-allow-methods")).toContain("HEAD");
   });
+  it("sends the same CORS headers on a document, its 304, a 404 Status and a preflight", async () => {
+    const cors = (res: Response) => [...res.headers].filter(([k]) => k.startsWith("access-control-"));
+    const doc = await get("/k8s/1.29/apis/apps/v1");
+    const answers = [
+      await get("/k8s/1.29/apis/apps/v1", { "if-none-match": doc.headers.get("etag")! }),
+      await get("/k8s/1.29/apis/no.such.group/v1"),
+      await get("/k8s/1.29/apis/apps/v1", { origin: "https://docs.example", "access-control-request-method": "GET" }, "OPTIONS"),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([304, 404, 204]);
+    expect(cors(doc)).toHaveLength(5);
+    for (const res of answers) expect(cors(res)).toEqual(cors(doc));
+  });
   it("lists the snapshots at /v1/versions with aliases and counts", async () => {
     const res = await get("/v1/versions");
     expect(res.headers.get("cache-control")).toBe("public, max-age=60");

@@ -2,6 +2,7 @@
 // JSON API's Cache-Control, and the framing policy — pages refuse to be framed, embeds allow any origin.
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
+import { remember } from "../bounded-cache";
 import { etagOf, INDEX, matchesEtag } from "../caching";
 
 export type Framing = "deny" | "any";
@@ -55,10 +56,7 @@ export async function htmlResponse(c: Context, page: JSX.Element, opts: PageOpti
   if (!entry) {
     const html = await renderDocument(page);
     entry = { html, etag: await etagOf(html) };
-    if (key !== null) {
-      if (rendered.size >= RENDERED_LIMIT) rendered.delete(rendered.keys().next().value!);
-      rendered.set(key, entry);
-    }
+    if (key !== null) remember(rendered, RENDERED_LIMIT, key, entry);
   }
   headers.etag = entry.etag;
   if (matchesEtag(c.req.header("if-none-match"), entry.etag)) return c.body(null, 304, headers);
