@@ -73,6 +73,10 @@ describe("check output in pieces", () => {
     expect(pieces.length).toBeGreaterThan(result.objects.length);
   });
 
+  it("json as one text (the HTTP answer, built without pieces) is the same bytes as the pieces", () => {
+    expect(checkRenderers.json(result, none)).toBe([...checkChunks.json(result, none)].join(""));
+  });
+
   it("yaml of every fixture against four targets is the text of yaml's stringify of the result", () => {
     const { kind, ...rest } = result;
     const pieces = [...checkChunks.yaml(result, none)];

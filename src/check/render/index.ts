@@ -1,7 +1,7 @@
 // The check output formats, shared by POST /v1/check?format= and `kds check -o`.
 import type { CheckResult } from "../result";
 import { renderCheckGithub } from "./github";
-import { renderCheckJsonChunks } from "./json";
+import { renderCheckJson, renderCheckJsonChunks } from "./json";
 import { renderCheckJunit } from "./junit";
 import type { CheckRenderOptions } from "./options";
 import { renderCheckMarkdown } from "./markdown";
@@ -26,8 +26,11 @@ export const checkChunks: Record<CheckFormat, Renderer<Iterable<string>>> = {
   yaml: renderCheckYaml,
 };
 
-/** Each format as one text (the HTTP answer). */
-export const checkRenderers = Object.fromEntries(CHECK_FORMATS.map((f) => [f, (r, opts) => [...checkChunks[f](r, opts)].join("")])) as Record<CheckFormat, Renderer<string>>;
+/** Each format as one text (the HTTP answer); JSON, the default answer, without going through pieces. */
+export const checkRenderers = {
+  ...Object.fromEntries(CHECK_FORMATS.map((f) => [f, (r, opts) => [...checkChunks[f](r, opts)].join("")])),
+  json: renderCheckJson,
+} as Record<CheckFormat, Renderer<string>>;
 
 export const checkContentTypes: Record<CheckFormat, string> = {
   json: "application/json",
