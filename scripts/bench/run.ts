@@ -103,8 +103,8 @@ function flatTable(base: ScenarioResult[], extra: ScenarioResult[], count: numbe
     }));
 }
 
-const hostileTable = (rows: HostileResult[]) => table(["hostile input", "status", "expected", "ms", "goal (≤ 1 s, right status)"],
-  rows.map((h) => [h.name, h.status, h.expected.join("/"), h.ms, h.met ? "met" : "MISSED"]));
+const hostileTable = (rows: HostileResult[]) => table(["hostile input", "status", "answered by", "expected", "ms", "goal (≤ 1 s, right status)"],
+  rows.map((h) => [h.name, h.status, h.by, h.expected.join("/"), h.ms, h.met ? "met" : "MISSED"]));
 
 const renderTable = (rows: RenderResult[]) => table(["cold render (page cache missed), all releases", "renders", "KiB", "CPU ms/render", "median ms"],
   rows.map((r) => [r.page, r.renders, (r.bytes / 1024).toFixed(0), orNa(r.cpuMsPerRender, 2), r.wallMsMedian]));
