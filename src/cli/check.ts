@@ -1,5 +1,6 @@
 // `kds check`: will these manifests apply on these Kubernetes versions?
-import { checkObjects, mergeCheckResults, readManifests } from "../check/check";
+import { checkObjects, mergeCheckResults } from "../check/check";
+import { installedDefinitions } from "../check/installed-crds";
 import { CLI_VERDICT_LIMIT, distinctTargets, tooManyTargets, tooManyVerdicts } from "../check/limits";
 import { CHECK_FORMATS, checkChunks } from "../check/render";
 import { FAIL_ON, type FailOn } from "../check/render/options";
@@ -36,7 +37,8 @@ Flags:
                             verdict), json, yaml, markdown (for PR comments), github, junit, sarif
       --fail-on WHAT        also fail on "deprecated" and/or "unknown" (comma-separated or repeated)
       --crds PATH           CustomResourceDefinitions to treat as installed in every target (file
-                            or folder); those in the manifests themselves always count
+                            or folder); those in the manifests themselves always count. With
+                            --server they are sent along with every input
       --filename NAME       the name stdin's findings are reported under (default: -)
       --ignore GLOB         leave out matching files and folders of a folder (repeatable):
                             --ignore 'charts/**' --ignore '*.json'; files in a folder without
@@ -79,7 +81,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const stdinName = values.filename ?? "-";
   if (stdinName === "") throw new UsageError("--filename needs a name, e.g. --filename deploy/app.yaml");
   const reading = { stdinName, ignored: globMatcher(values.ignore ?? []) };
-  if (values.server && crds.length) throw new UsageError("--crds works with local snapshots only; with --server, put the CustomResourceDefinitions in the manifests you send");
+  // Read (and refused) once, before any request: with --server they go along with every input.
+  const crdInputs = crds.length ? await readInputs(crds, process.stdin) : [];
+  const definitions = crdInputs.length ? installedDefinitions(crdInputs) : [];
+  if (typeof definitions === "string") throw new UsageError(`--crds: ${definitions}`);
 
   let result: CheckResult;
   if (values.server) {
@@ -90,20 +95,14 @@ export async function checkCommand(argv: string[]): Promise<number> {
     if (!inputs.length) throw new UsageError(`nothing to send: ${skipped.map((k) => `${k.source}: ${k.message}`).join("; ")}`);
     // One request per input keeps each body under the server's limit; a few at a time spares the server.
     const results = [];
-    for (let i = 0; i < inputs.length; i += REMOTE_CONCURRENCY) results.push(...await Promise.all(inputs.slice(i, i + REMOTE_CONCURRENCY).map((input) => api.check(input, targets, !values["ignore-fields"]))));
+    for (let i = 0; i < inputs.length; i += REMOTE_CONCURRENCY) results.push(...await Promise.all(inputs.slice(i, i + REMOTE_CONCURRENCY).map((input) => api.check(input, targets, !values["ignore-fields"], crdInputs))));
     result = mergeCheckResults(results, skipped);
   } else {
     const snapshots = await cliSnapshots(values.snapshots);
     const { ids, notes } = snapshots.resolve(targets, "target");
     for (const note of notes) process.stderr.write(`kds check: ${note}\n`);
     const read = readForCheck(await readInputs(positionals, process.stdin, reading));
-    if (crds.length) {
-      const given = readManifests(await readInputs(crds, process.stdin));
-      const bad = given.errors[0];
-      if (bad) throw new UsageError(`--crds: ${bad.source}:${bad.line}:${bad.column}: ${bad.message}`);
-      if (!given.definitions.length) throw new UsageError(`--crds ${crds.join(", ")}: no CustomResourceDefinition found`);
-      read.definitions.push(...given.definitions);
-    }
+    read.definitions.push(...definitions);
     const tooLarge = tooManyVerdicts(read.objects.length, "objects", ids.length, CLI_VERDICT_LIMIT);
     if (tooLarge) throw new UsageError(tooLarge);
     const indexes = await Promise.all(ids.map((id) => snapshots.index(id)));

@@ -2,6 +2,7 @@
 // validated with the schemas the service renders from, then rendered locally.
 import * as z from "zod";
 import type { ManifestInput } from "../check/check";
+import { CRDS_FIELD } from "../check/installed-crds";
 import { CheckResult } from "../check/result";
 import type { SnapshotEntry } from "../diff/snapshot-index";
 import { SnapshotDiff } from "../diff/types";
@@ -10,7 +11,8 @@ import { UsageError } from "./exit-codes";
 
 export interface RemoteApi {
   diff(from: string, to: string, group: string | null, fields: boolean): Promise<SnapshotDiff>;
-  check(input: ManifestInput, targets: string[], fields: boolean): Promise<CheckResult>;
+  /** `crds` go along as the form's crds files: installed in every target, not checked. */
+  check(input: ManifestInput, targets: string[], fields: boolean, crds?: ManifestInput[]): Promise<CheckResult>;
   versions(): Promise<SnapshotEntry[]>;
 }
 
@@ -42,6 +44,14 @@ async function answer<T>(res: Response, schema: z.ZodType<T>, accept: (status: n
   throw new Error(`${res.url} answered ${res.status}: ${message}`);
 }
 
+/** A multipart body: the input as the file to check, each definition as a crds file (names kept: findings cite them). */
+function checkForm(input: ManifestInput, crds: ManifestInput[]): FormData {
+  const form = new FormData();
+  form.append("file", new Blob([input.text]), input.source);
+  for (const d of crds) form.append(CRDS_FIELD, new Blob([d.text]), d.source);
+  return form;
+}
+
 export function remoteApi(server: string): RemoteApi {
   const base = server.replace(/\/+$/, "");
   const call = async (path: string, init?: RequestInit) => {
@@ -56,9 +66,11 @@ export function remoteApi(server: string): RemoteApi {
       const q = new URLSearchParams({ from, to, ...(group === null ? {} : { group }), ...(fields ? { fields: "true" } : {}) });
       return answer(await call(`/v1/diff?${q}`), SnapshotDiff, (s) => s === 200);
     },
-    async check(input, targets, fields) {
+    async check(input, targets, fields, crds = []) {
       const q = new URLSearchParams({ target: targets.join(","), source: input.source, ...(fields ? {} : { fields: "false" }) });
-      const res = await call(`/v1/check?${q}`, { method: "POST", body: input.text, headers: { "content-type": "application/yaml" } });
+      const res = await call(`/v1/check?${q}`, crds.length
+        ? { method: "POST", body: checkForm(input, crds) }
+        : { method: "POST", body: input.text, headers: { "content-type": "application/yaml" } });
       // 422 still carries the verdicts of the documents that parsed.
       return answer(res, CheckResult, (s) => s === 200 || s === 422);
     },

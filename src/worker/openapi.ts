@@ -76,7 +76,7 @@ export function openApiDocument() {
         post: {
           summary: "Check manifests against target snapshots",
           parameters: queryParameters(CheckQuery),
-          requestBody: { required: true, description: "Manifests: multi-document YAML, JSON, List objects, Helm output (at most 1 MiB), as the body (curl --data-binary @app.yaml) or as form files (curl -F file=@app.yaml)", content: { "application/yaml": { schema: { type: "string" } }, "application/json": { schema: { type: "string" } }, "text/plain": { schema: { type: "string" } }, "multipart/form-data": { schema: { type: "object", additionalProperties: { type: "string", format: "binary" } } } } },
+          requestBody: { required: true, description: "Manifests: multi-document YAML, JSON, List objects, Helm output (at most 1 MiB), as the body (curl --data-binary @app.yaml) or as form files (curl -F file=@app.yaml); files of the form's crds field are CustomResourceDefinitions installed in every target, not checked (curl -F crds=@crds.yaml)", content: { "application/yaml": { schema: { type: "string" } }, "application/json": { schema: { type: "string" } }, "text/plain": { schema: { type: "string" } }, "multipart/form-data": { schema: { type: "object", additionalProperties: { type: "string", format: "binary" } } } } },
           responses: {
             200: json("CheckResult", "Every document was read (other formats answer their own media type)"),
             422: json("CheckResult", "Some document could not be read; the rest carry their verdicts"),

@@ -50,6 +50,24 @@ describe.concurrent("kds --server", () => {
     expect(CheckResult.parse(JSON.parse(r.stdout)).objects.map((o) => o.name)).toEqual(["before", "after"]);
   });
 
+  it("check --crds sends the definitions along and gives the offline result", async () => {
+    const args = ["check", "-t", "1.25,1.29", "-o", "json", "--crds", join(FIX, "crds/cert-manager/crds.yaml"), join(FIX, "crds/cert-manager/app.yaml"), join(FIX, "cert-manager-certificate.yaml")];
+    const [remote, local] = [await kds([...args, "--server", SERVER]), await kds(args)];
+    expect(remote.stderr).toBe("");
+    expect(remote.code).toBe(1);
+    expect(local.code).toBe(1);
+    const r = CheckResult.parse(JSON.parse(remote.stdout));
+    expect(r).toEqual(CheckResult.parse(JSON.parse(local.stdout)));
+    expect(r.summary.unknown).toBe(0);
+  });
+
+  it("check --crds without a CustomResourceDefinition exits 2 before sending anything", async () => {
+    const app = join(FIX, "crds/cert-manager/app.yaml");
+    const r = await kds(["check", "-t", "1.29", "--crds", app, "--server", "http://127.0.0.1:9", app]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--crds: no CustomResourceDefinition found in ${app}`);
+  });
+
   it("check with an unknown target exits 2 with the server's list of known snapshots", async () => {
     const r = await kds(["check", "-t", "9.99", "--server", SERVER, join(FIX, "current-app.yaml")]);
     expect(r.code).toBe(2);

@@ -12,6 +12,8 @@ import certificate from "../fixtures/manifests/cert-manager-certificate.yaml?raw
 import malformed from "../fixtures/manifests/malformed.yaml?raw";
 import missingFields from "../fixtures/manifests/missing-fields.yaml?raw";
 import prometheusOperator from "../fixtures/manifests/crds/prometheus-operator/bundle.yaml?raw";
+import certManagerApp from "../fixtures/manifests/crds/cert-manager/app.yaml?raw";
+import certManagerCrds from "../fixtures/manifests/crds/cert-manager/crds.yaml?raw";
 
 beforeAll(async () => { await seedSnapshots(); });
 const post = (query: string, body: BodyInit, headers: Record<string, string> = {}) =>
@@ -156,6 +158,32 @@ describe("POST /v1/check", () => {
     const r = await result(res);
     expect([...new Set(r.objects.map((o) => o.location.source))]).toEqual(["chart.yaml", "legacy.yaml"]);
     expect(r.summary.objects).toBe(8);
+  });
+
+  it("treats the form's crds files as installed in every target, and does not check them (curl -F crds=@crds.yaml)", async () => {
+    const form = new FormData();
+    form.append("file", new File([certManagerApp], "app.yaml"));
+    form.append("crds", new File([certManagerCrds], "crds/cert-manager.yaml"));
+    const res = await post("target=1.25,1.29", form);
+    expect(res.status).toBe(200);
+    const r = await result(res);
+    expect([...new Set(r.objects.map((o) => o.location.source))]).toEqual(["app.yaml"]);
+    expect(r.summary).toMatchObject({ objects: 3, served: 4, notServed: 2, unknown: 0 });
+    expect(r.objects.find((o) => o.apiVersion === "cert-manager.io/v1alpha2")!.verdicts[0]!.message).toContain("crds/cert-manager.yaml");
+  });
+
+  it("refuses crds files without a CustomResourceDefinition, and a form of crds files only, with a 400 naming them", async () => {
+    const noCrd = new FormData();
+    noCrd.append("file", new File([certManagerApp], "app.yaml"));
+    noCrd.append("crds", new File([certManagerApp], "not-crds.yaml"));
+    const res = await post("target=1.29", noCrd);
+    expect(res.status).toBe(400);
+    expect(Status.parse(await res.json()).message).toBe("crds files: no CustomResourceDefinition found in not-crds.yaml");
+    const only = new FormData();
+    only.append("crds", new File([certManagerCrds], "crds.yaml"));
+    const alone = await post("target=1.29", only);
+    expect(alone.status).toBe(400);
+    expect(Status.parse(await alone.json()).message).toContain("the form holds only crds files");
   });
 
   it("takes curl --data-binary @app.yaml, which curl sends as application/x-www-form-urlencoded with its newlines", async () => {

@@ -1,8 +1,11 @@
 // The manifests of a POST /v1/check body, as curl users send them: raw text
 // (`--data-binary @app.yaml`, any text-like Content-Type) or a multipart form of one or more
-// files (`-F file=@app.yaml -F file=@crds.yaml`). `curl -d @app.yaml` strips the newlines YAML
-// needs, so such a body is refused with the command to use instead.
+// files (`-F file=@app.yaml -F file=@crds.yaml`), where files in the `crds` field are
+// CustomResourceDefinitions installed in every target, not checked (`-F crds=@crds.yaml`, what
+// `kds check --crds --server` sends). `curl -d @app.yaml` strips the newlines YAML needs, so such
+// a body is refused with the command to use instead.
 import type { ManifestInput } from "../../check/check";
+import { CRDS_FIELD } from "../../check/installed-crds";
 import { HTTP_BODY_LIMIT } from "../../check/limits";
 import { decodeUtf8 } from "../../check/utf8";
 import { statusResponse } from "../status";
@@ -33,26 +36,31 @@ export async function readBody(req: Request): Promise<Uint8Array | null> {
   return body;
 }
 
-async function formInputs(bytes: Uint8Array, contentType: string): Promise<ManifestInput[] | Response> {
+/** The manifests to check, and the definitions sent to be treated as installed. */
+export interface CheckBody { manifests: ManifestInput[]; crds: ManifestInput[] }
+
+async function formInputs(bytes: Uint8Array, contentType: string): Promise<CheckBody | Response> {
   let form: FormData;
   try {
     form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     return statusResponse(400, `the multipart/form-data body cannot be read; ${HOW}`);
   }
-  const inputs: ManifestInput[] = [];
+  const body: CheckBody = { manifests: [], crds: [] };
   for (const [field, value] of form.entries()) {
     const source = typeof value === "string" ? field : value.name || field;
     const text = typeof value === "string" ? value : decodeUtf8(new Uint8Array(await value.arrayBuffer()));
     if (text === null) return statusResponse(400, `form file ${JSON.stringify(source)} is not UTF-8 text`);
-    inputs.push({ source, text });
+    (field === CRDS_FIELD ? body.crds : body.manifests).push({ source, text });
   }
-  if (!inputs.length) return statusResponse(400, `the form holds no files; ${HOW}`);
-  return inputs;
+  if (!body.manifests.length) {
+    return statusResponse(400, body.crds.length ? `the form holds only ${CRDS_FIELD} files; add the manifests to check (curl -F file=@app.yaml -F ${CRDS_FIELD}=@crds.yaml)` : `the form holds no files; ${HOW}`);
+  }
+  return body;
 }
 
 /** The inputs of the request, or the Status that refuses it (400, 413 or 415). `source` names a raw body. */
-export async function manifestInputs(req: Request, source: string): Promise<ManifestInput[] | Response> {
+export async function manifestInputs(req: Request, source: string): Promise<CheckBody | Response> {
   const contentType = req.headers.get("content-type") ?? "";
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type && type !== FORM && type !== MULTIPART && !TEXT_TYPE.test(type)) {
@@ -70,5 +78,5 @@ export async function manifestInputs(req: Request, source: string): Promise<Mani
   if (type === FORM && text.trim() && !text.includes("\n") && !/^\s*[[{]/.test(text)) {
     return statusResponse(400, "the body has no line breaks: curl -d (--data) removes them from files; send the manifests with curl --data-binary @app.yaml, or as form files with curl -F file=@app.yaml");
   }
-  return [{ source, text }];
+  return { manifests: [{ source, text }], crds: [] };
 }

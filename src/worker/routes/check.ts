@@ -1,6 +1,7 @@
 // POST /v1/check?target=1.27,1.29[&source=name][&format=json|yaml|text|wide|markdown|github|junit|sarif][&fail-on=deprecated,unknown][&fields=false]
 // Body: manifests (multi-document YAML, JSON, List objects, Helm output), at most HTTP_BODY_LIMIT bytes,
-// as text or as multipart/form-data files (see check-body.ts).
+// as text or as multipart/form-data files; files in the form's `crds` field are CustomResourceDefinitions
+// installed in every target (see check-body.ts).
 // 200 when every document was read; 422 when some document is malformed or refused: the body is
 // still the full CheckResult, whose errors name each bad document and line and whose objects carry
 // the verdicts of every document that parsed. Repeated targets count once; more than MAX_TARGETS
@@ -8,6 +9,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import { checkObjects, readManifests } from "../../check/check";
+import { CRDS_FIELD, installedDefinitions } from "../../check/installed-crds";
 import { countDocuments, distinctTargets, HTTP_VERDICT_LIMIT, tooManyTargets, tooManyVerdicts } from "../../check/limits";
 import { CHECK_FORMATS, checkContentTypes, checkRenderers } from "../../check/render";
 import { FAIL_ON } from "../../check/render/options";
@@ -36,8 +38,9 @@ check.post("/", async (c) => {
   if (!q.success) return badQuery(q.error.issues, c.req.query());
   const tooMany = tooManyTargets(distinctTargets(q.data.target).length);
   if (tooMany) return statusResponse(422, tooMany);
-  const inputs = await manifestInputs(c.req.raw, q.data.source);
-  if (inputs instanceof Response) return inputs;
+  const sent = await manifestInputs(c.req.raw, q.data.source);
+  if (sent instanceof Response) return sent;
+  const { manifests: inputs, crds } = sent;
   const store = kvSnapshots(c.env);
   const resolved = await resolveSnapshots(store, distinctTargets(q.data.target));
   if (resolved instanceof Response) return resolved;
@@ -46,6 +49,11 @@ check.post("/", async (c) => {
   const unread = tooManyVerdicts(documents, "documents", ids.length, HTTP_VERDICT_LIMIT);
   if (unread) return statusResponse(413, unread);
   const read = readManifests(inputs);
+  if (crds.length) {
+    const installed = installedDefinitions(crds);
+    if (typeof installed === "string") return statusResponse(400, `${CRDS_FIELD} files: ${installed}`);
+    read.definitions.push(...installed);
+  }
   const tooLarge = tooManyVerdicts(read.objects.length, "objects", ids.length, HTTP_VERDICT_LIMIT);
   if (tooLarge) return statusResponse(413, tooLarge);
   const targets = await Promise.all(ids.map((id) => store.index(id)));
