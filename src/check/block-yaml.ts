@@ -46,16 +46,18 @@ const SPACE = 32, HASH = 35, COLON = 58, DASH = 45;
 /** The value a plain scalar resolves to under the YAML 1.2 core schema, in the library's order of tags. */
 export function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
-  // Most scalars are words: nothing but a string can start with a letter outside n/N/t/T/f/F.
-  const maybeTagged = s === "" || c === 126 /* ~ */ || c === 46 /* . */ || c === 43 /* + */ || c === DASH || (c >= 48 && c <= 57) || "nNtTfF".includes(s[0]!);
-  if (!maybeTagged) return s;
+  // Numbers start with a digit, a sign or a dot; null and booleans are a few short words; the rest is text.
+  if ((c >= 48 && c <= 57) || c === 43 /* + */ || c === DASH || c === 46 /* . */) {
+    if (INT_OCT.test(s)) return parseInt(s.slice(2), 8);
+    if (INT.test(s)) return parseInt(s, 10);
+    if (INT_HEX.test(s)) return parseInt(s.slice(2), 16);
+    if (FLOAT_NAN.test(s)) return s.endsWith("nan") || s.endsWith("NaN") || s.endsWith("NAN") ? NaN : s[0] === "-" ? -Infinity : Infinity;
+    if (FLOAT.test(s)) return parseFloat(s);
+    return s;
+  }
+  if (s.length > 5) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return c === 116 || c === 84;
-  if (INT_OCT.test(s)) return parseInt(s.slice(2), 8);
-  if (INT.test(s)) return parseInt(s, 10);
-  if (INT_HEX.test(s)) return parseInt(s.slice(2), 16);
-  if (FLOAT_NAN.test(s)) return s.endsWith("nan") || s.endsWith("NaN") || s.endsWith("NAN") ? NaN : s[0] === "-" ? -Infinity : Infinity;
-  if (FLOAT.test(s)) return parseFloat(s);
   return s;
 }
 
@@ -77,6 +79,12 @@ export function readBlockDocument(text: string, positions = false): BlockDocumen
 class Reader {
   private readonly lineStarts: number[] = [];
   private readonly lineEnds: number[] = [];
+  /** Offset of each line's first non-space (its end when blank): indentation is asked for again and again. */
+  private readonly lineContent: number[] = [];
+  /** The line after the node a method just read: methods return a node's value and leave this. */
+  private next = 0;
+  /** Where the value of the key `key()` just read starts. */
+  private valueAt = 0;
   private readonly itemStarts = new Map<unknown[], number[]>();
   private readonly keyStarts = new Map<object, Map<string, number>>();
 
@@ -88,6 +96,9 @@ class Reader {
       const end = nl < 0 ? text.length : nl;
       this.lineStarts.push(at);
       this.lineEnds.push(end);
+      let content = at;
+      while (content < end && text.charCodeAt(content) === SPACE) content++;
+      this.lineContent.push(content);
       at = end + 1;
     }
   }
@@ -98,7 +109,7 @@ class Reader {
     let line = 0;
     // Comments, blank lines and one `---` (comments above it belong to this document too).
     for (; line < this.lineStarts.length; line++) {
-      const at = this.after(line, 0);
+      const at = this.lineContent[line]!;
       if (at === this.lineEnds[line]) continue;
       if (this.text.charCodeAt(at) === HASH) { comments.push(this.text.slice(at + 1, this.lineEnds[line])); continue; }
       if (marked || !this.isMarker(line)) break;
@@ -114,8 +125,8 @@ class Reader {
     const indent = this.indent(line);
     if (this.isItem(line, this.lineStarts[line]! + indent) || !this.isKey(line, this.lineStarts[line]! + indent)) decline();
     const contentStart = this.lineStarts[line]! + indent;
-    const { value, next } = this.mapping(line, indent, 1);
-    if (next < this.lineStarts.length) decline(); // content left over, less indented than the document: malformed
+    const value = this.mapping(line, indent, 1);
+    if (this.next < this.lineStarts.length) decline(); // content left over, less indented than the document: malformed
     return { value, contentStart, comments, itemStarts: this.itemStarts, keyStarts: this.keyStarts };
   }
 
@@ -135,11 +146,11 @@ class Reader {
     return at;
   }
 
-  private indent(line: number): number { return this.after(line, 0) - this.lineStarts[line]!; }
+  private indent(line: number): number { return this.lineContent[line]! - this.lineStarts[line]!; }
 
   /** Blank or comment-only: lines block structure skips. */
   private isSkippable(line: number): boolean {
-    const at = this.after(line, 0);
+    const at = this.lineContent[line]!;
     return at === this.lineEnds[line] || this.text.charCodeAt(at) === HASH;
   }
 
@@ -188,31 +199,31 @@ class Reader {
   // --- collections ---------------------------------------------------------------------------
 
   /** A block mapping whose keys stand at column `col`; the first key is on `line` (maybe after a "- "). */
-  private mapping(line: number, col: number, depth: number): { value: Record<string, unknown>; next: number } {
+  private mapping(line: number, col: number, depth: number): Record<string, unknown> {
     if (depth > MAX_NESTING) decline();
     const map: Record<string, unknown> = {};
     const keyStarts = this.positions ? new Map<string, number>() : undefined;
     if (keyStarts) this.keyStarts.set(map, keyStarts);
     let at = this.lineStarts[line]! + col;
     for (;;) {
-      const { key, valueAt } = this.key(line, at);
+      const key = this.key(line, at);
+      const valueAt = this.valueAt;
       if (key === "__proto__" || key === "<<" || Object.hasOwn(map, key)) decline();
       keyStarts?.set(key, at);
-      let next: number;
-      if (this.restIsEmpty(line, valueAt)) ({ value: map[key], next } = this.nestedValue(line, col, depth, key));
-      else ({ value: map[key], next } = this.inlineValue(line, this.after(line, valueAt - this.lineStarts[line]!), col));
-      if (next >= this.lineStarts.length) return { value: map, next };
+      map[key] = this.restIsEmpty(line, valueAt) ? this.nestedValue(line, col, depth, key) : this.inlineValue(line, this.after(line, valueAt - this.lineStarts[line]!), col);
+      const next = this.next;
+      if (next >= this.lineStarts.length) return map;
       const indent = this.indent(next);
-      if (indent < col) return { value: map, next };
+      if (indent < col) return map;
       if (indent > col) decline();
       line = next;
       at = this.lineStarts[line]! + col;
-      if (this.isItem(line, at)) return { value: map, next }; // a sequence beside its parent's key ends this mapping
+      if (this.isItem(line, at)) return map; // a sequence beside its parent's key ends this mapping
     }
   }
 
   /** A block sequence whose `-` stand at column `col`; the first one is on `line`. */
-  private sequence(line: number, col: number, depth: number, ofItems = false): { value: unknown[]; next: number } {
+  private sequence(line: number, col: number, depth: number, ofItems = false): unknown[] {
     if (depth > MAX_NESTING) decline();
     const items: unknown[] = [];
     const starts: number[] | undefined = ofItems || this.positions ? [] : undefined;
@@ -220,31 +231,32 @@ class Reader {
     for (;;) {
       const at = this.after(line, col + 1);
       const itemCol = at - this.lineStarts[line]!;
-      let next: number;
       let value: unknown;
       if (starts) starts.push(at);
       if (this.restIsEmpty(line, at)) {
-        ({ value, next } = this.nestedValue(line, col, depth, null));
+        value = this.nestedValue(line, col, depth, null);
         // An item below its "-" starts where its content does; where an empty List item starts is the library's call.
-        if (starts && value !== null) starts[starts.length - 1] = this.after(this.nextContent(line), 0);
+        if (starts && value !== null) starts[starts.length - 1] = this.lineContent[this.nextContent(line)]!;
         else if (ofItems && value === null) decline();
       }
-      else if (this.isItem(line, at)) ({ value, next } = this.sequence(line, itemCol, depth + 1));
-      else if (this.isKey(line, at)) ({ value, next } = this.mapping(line, itemCol, depth + 1));
-      else ({ value, next } = this.inlineValue(line, at, col));
+      else if (this.isItem(line, at)) value = this.sequence(line, itemCol, depth + 1);
+      else if (this.isKey(line, at)) value = this.mapping(line, itemCol, depth + 1);
+      else value = this.inlineValue(line, at, col);
       items.push(value);
-      if (next >= this.lineStarts.length) return { value: items, next };
+      const next = this.next;
+      if (next >= this.lineStarts.length) return items;
       const indent = this.indent(next);
       if (indent > col) decline();
-      if (indent < col || !this.isItem(next, this.lineStarts[next]! + col)) return { value: items, next };
+      if (indent < col || !this.isItem(next, this.lineStarts[next]! + col)) return items;
       line = next;
     }
   }
 
   /** The value of a key (null: of an item) whose line ends after its indicator: the block below, or null. */
-  private nestedValue(line: number, col: number, depth: number, key: string | null): { value: unknown; next: number } {
+  private nestedValue(line: number, col: number, depth: number, key: string | null): unknown {
     const next = this.nextContent(line);
-    if (next >= this.lineStarts.length) return { value: null, next };
+    this.next = next;
+    if (next >= this.lineStarts.length) return null;
     const indent = this.indent(next);
     const ofItems = key === "items";
     if (indent > col) {
@@ -252,60 +264,70 @@ class Reader {
       if (this.isItem(next, at)) return this.sequence(next, indent, depth + 1, ofItems);
       if (this.isKey(next, at)) return this.mapping(next, indent, depth + 1);
       // A flow collection on a line of its own (Helm's toYaml writes "{}" so); other scalars there are the library's.
-      if (this.text[at] === "[" || this.text[at] === "{") return { value: this.flow(next, at), next: this.nextContent(next) };
+      if (this.text[at] === "[" || this.text[at] === "{") return this.flow(next, at);
       return decline();
     }
     // YAML lets a mapping's value be a sequence at the key's own column.
     if (key !== null && indent === col && this.isItem(next, this.lineStarts[next]! + col)) return this.sequence(next, col, depth + 1, ofItems);
-    return { value: null, next };
+    return null;
   }
 
-  /** The key at `at` and where its value starts (after ": "). */
-  private key(line: number, at: number): { key: string; valueAt: number } {
+  /** The key at `at`; leaves where its value starts (after ": ") in valueAt. */
+  private key(line: number, at: number): string {
     const q = this.text[at];
     if (q === '"' || q === "'") {
       const { value, end } = this.quotedOnLine(line, at);
       if (this.text.charCodeAt(end) !== COLON || (end + 1 < this.lineEnds[line]! && this.text.charCodeAt(end + 1) !== SPACE)) decline();
-      return { key: value, valueAt: end + 1 };
+      this.valueAt = end + 1;
+      return value;
     }
     const colon = this.plainKeyEnd(line, at);
     if (colon < 0) decline();
     const raw = this.text.slice(at, colon).trimEnd();
     if (raw === "" || PLAIN_START_REFUSED.has(raw[0]!) || raw[0] === "-" || typeof resolvePlain(raw) !== "string") decline();
-    return { key: raw, valueAt: colon + 1 };
+    this.valueAt = colon + 1;
+    return raw;
   }
 
   // --- scalars -------------------------------------------------------------------------------
 
   /** A value that starts on its key's or item's line at `at`; `col` is the column of its parent collection. */
-  private inlineValue(line: number, at: number, col: number): { value: unknown; next: number } {
+  private inlineValue(line: number, at: number, col: number): unknown {
     const c = this.text[at]!;
     if (c === "|") return this.literal(line, at, col);
     if (c === '"' || c === "'") return this.quoted(line, at, col);
-    if (c === "[" || c === "{") return { value: this.flow(line, at), next: this.nextContent(line) };
+    if (c === "[" || c === "{") return this.flow(line, at);
     if (PLAIN_START_REFUSED.has(c) || this.isItem(line, at)) decline();
     return this.plain(line, at, col);
   }
 
   /** A plain scalar, continued on more-indented lines (folded into one string) unless a comment ends it. */
-  private plain(line: number, at: number, col: number): { value: unknown; next: number } {
-    let part = this.plainOnLine(line, at);
-    if (part.commented) return { value: resolvePlain(part.text), next: this.nextContent(line) };
-    const parts: string[] = [part.text];
+  private plain(line: number, at: number, col: number): unknown {
+    const first = this.plainOnLine(line, at);
+    // Most plain scalars are one line, the next line less indented: no continuation to look for.
+    const last = line + 1 >= this.lineStarts.length;
+    if (this.plainCommented || last || (this.indent(line + 1) <= col && !this.isSkippable(line + 1))) {
+      this.next = this.nextContent(line);
+      return resolvePlain(first);
+    }
+    const parts: string[] = [first];
     let breaks = 0;
     let next = line + 1;
     for (; next < this.lineStarts.length; next++) {
-      const start = this.after(next, 0);
+      const start = this.lineContent[next]!;
       if (start === this.lineEnds[next]) { breaks++; continue; }
       if (start - this.lineStarts[next]! <= col || this.text.charCodeAt(start) === HASH) break;
       if (PLAIN_START_REFUSED.has(this.text[start]!) || this.text[start] === "-") decline();
-      part = this.plainOnLine(next, start);
-      parts.push(breaks ? "\n".repeat(breaks) : " ", part.text);
+      parts.push(breaks ? "\n".repeat(breaks) : " ", this.plainOnLine(next, start));
       breaks = 0;
-      if (part.commented) { next++; break; }
+      if (this.plainCommented) { next++; break; }
     }
-    if (parts.length === 1) return { value: resolvePlain(parts[0]!), next: this.nextContent(line) };
-    return { value: parts.join(""), next: this.contentFrom(next) };
+    if (parts.length === 1) {
+      this.next = this.nextContent(line);
+      return resolvePlain(parts[0]!);
+    }
+    this.next = this.contentFrom(next);
+    return parts.join("");
   }
 
   /** The first line with content at or after `line`, or the line count. */
@@ -313,15 +335,22 @@ class Reader {
     return line < this.lineStarts.length && this.isSkippable(line) ? this.nextContent(line) : line;
   }
 
+  /** Whether the plain text plainOnLine just read ended at a comment. */
+  private plainCommented = false;
+
   /** The plain text from `at` to the line's end or its comment; declines text that would be a mapping. */
-  private plainOnLine(line: number, at: number): { text: string; commented: boolean } {
+  private plainOnLine(line: number, at: number): string {
     const end = this.lineEnds[line]!;
     for (let i = at; i < end; i++) {
       const c = this.text.charCodeAt(i);
       if (c === COLON && (i + 1 === end || this.text.charCodeAt(i + 1) === SPACE)) decline();
-      if (c === HASH && this.text.charCodeAt(i - 1) === SPACE) return { text: this.text.slice(at, i).trimEnd(), commented: true };
+      if (c === HASH && this.text.charCodeAt(i - 1) === SPACE) {
+        this.plainCommented = true;
+        return this.text.slice(at, i).trimEnd();
+      }
     }
-    return { text: this.text.slice(at, end).trimEnd(), commented: false };
+    this.plainCommented = false;
+    return this.text.slice(at, end).trimEnd();
   }
 
   /** A quoted scalar that must close on its line: the value and the offset after the closing quote. */
@@ -332,7 +361,7 @@ class Reader {
   }
 
   /** A quoted scalar value, possibly folded over several lines. */
-  private quoted(line: number, at: number, col: number): { value: unknown; next: number } {
+  private quoted(line: number, at: number, col: number): string {
     let r = this.quotedText(line, at);
     const parts = [r.value];
     let breaks = 0;
@@ -341,7 +370,7 @@ class Reader {
     while (r.open) {
       line++;
       if (line >= this.lineStarts.length) decline();
-      const start = this.after(line, 0);
+      const start = this.lineContent[line]!;
       if (start === this.lineEnds[line]) { breaks++; continue; }
       if (start - this.lineStarts[line]! <= col) decline();
       r = this.quotedText(line, start, this.text[at] as '"' | "'");
@@ -351,7 +380,8 @@ class Reader {
       breaks = 0;
     }
     if (!this.restIsEmpty(line, r.end)) decline();
-    return { value: parts.join(""), next: this.nextContent(line) };
+    this.next = this.nextContent(line);
+    return parts.join("");
   }
 
   /**
@@ -396,7 +426,7 @@ class Reader {
   }
 
   /** A literal block scalar (`|`, `|-`, `|+`, with an optional indentation digit). */
-  private literal(line: number, at: number, col: number): { value: string; next: number } {
+  private literal(line: number, at: number, col: number): string {
     const header = /^\|([-+]?)([1-9]?)([-+]?)/.exec(this.text.slice(at, this.lineEnds[line]))!;
     if (header[1] && header[3]) decline();
     const chomp = header[1] || header[3];
@@ -407,8 +437,8 @@ class Reader {
     let maxBlank = 0;
     for (; next < this.lineStarts.length; next++) {
       const start = this.lineStarts[next]!, end = this.lineEnds[next]!;
-      const spaces = this.after(next, 0) - start;
-      if (this.after(next, 0) === end && (indent < 0 || spaces <= indent)) {
+      const spaces = this.lineContent[next]! - start;
+      if (this.lineContent[next]! === end && (indent < 0 || spaces <= indent)) {
         if (indent < 0) maxBlank = Math.max(maxBlank, spaces);
         lines.push("");
         continue;
@@ -426,13 +456,15 @@ class Reader {
     const body = lines.slice(0, last).join("\n");
     const trailing = lines.length - last;
     const value = chomp === "-" ? body : chomp === "+" ? body + "\n".repeat(trailing + 1) : body + "\n";
-    return { value, next: this.contentFrom(next) };
+    this.next = this.contentFrom(next);
+    return value;
   }
 
   /** A flow collection that closes on its line, followed by nothing but a comment. */
   private flow(line: number, at: number): unknown {
     const { value, end } = this.flowNode(line, at, 1);
     if (!this.restIsEmpty(line, end)) decline();
+    this.next = this.nextContent(line);
     return value;
   }
 
