@@ -12,11 +12,34 @@ export const E2E_FILES = [
   "test/node/deploy.test.ts",
 ];
 
+// Worker files that write KV, fake the clock, or count the KV reads of a cold isolate: each gets a
+// fresh workerd isolate and an empty KV namespace (vitest's default isolation). Every other worker
+// file only reads the seeded snapshots, so those share one isolate and its KV per vitest worker
+// (isolate: false): one workerd start and one seeding instead of one per file.
+export const WORKER_FRESH_FILES = [
+  "test/worker/check-fields.test.ts",
+  "test/worker/diff-routes.test.ts",
+  "test/worker/kv-reads.test.ts",
+  "test/worker/publish-caches.test.ts",
+  "test/worker/publish-interrupted.test.ts",
+  "test/worker/store-errors.test.ts",
+  "test/worker/store-failures.test.ts",
+];
+
 const node = { environment: "node", testTimeout: 60_000, hookTimeout: 120_000 } as const;
 
-// Three projects: "worker" runs inside workerd with real KV (vitest-pool-workers); "node" runs the
-// build, CLI and capture tests without starting any worker; "e2e" runs real kubectl, kds, Chromium
-// and npm start against the shared worker. The root global setup builds the CLI once for all.
+const workerd = () => cloudflareTest({
+  main: "./src/worker/index.ts", wrangler: { configPath: "./wrangler.toml" },
+  // `npm run fuzz` sets these for test/worker/fuzz-routes.test.ts (more cases, a fresh seed).
+  miniflare: { bindings: { FUZZ_RUNS: process.env.FUZZ_RUNS ?? "", FUZZ_SEED: process.env.FUZZ_SEED ?? "" } },
+});
+// Generous limits: a test that walks every document of a release through the worker takes
+// seconds when other work shares the machine; correctness, not speed, is asserted here.
+const inWorkerd = { testTimeout: 30_000, hookTimeout: 60_000 } as const;
+
+// Four projects: "worker" and "worker-fresh" run inside workerd with real KV (vitest-pool-workers);
+// "node" runs the build, CLI and capture tests without starting any worker; "e2e" runs real kubectl,
+// kds, Chromium and npm start against the shared worker. The root global setup builds the CLI once for all.
 // Four files at a time, not vitest's default of cores - 1 (one file at a time on 2 cores): most
 // end-to-end time is spent waiting on kubectl, kds, wrangler and Chromium subprocesses.
 export default defineConfig({
@@ -24,16 +47,8 @@ export default defineConfig({
     globalSetup: ["test/node/global-build.ts"],
     maxWorkers: 4,
     projects: [
-      {
-        plugins: [cloudflareTest({
-          main: "./src/worker/index.ts", wrangler: { configPath: "./wrangler.toml" },
-          // `npm run fuzz` sets these for test/worker/fuzz-routes.test.ts (more cases, a fresh seed).
-          miniflare: { bindings: { FUZZ_RUNS: process.env.FUZZ_RUNS ?? "", FUZZ_SEED: process.env.FUZZ_SEED ?? "" } },
-        })],
-        // Generous limits: a test that walks every document of a release through SELF.fetch takes
-        // seconds when other work shares the machine; correctness, not speed, is asserted here.
-        test: { name: "worker", include: ["test/worker/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 },
-      },
+      { plugins: [workerd()], test: { name: "worker", include: ["test/worker/**/*.test.ts"], exclude: WORKER_FRESH_FILES, isolate: false, ...inWorkerd } },
+      { plugins: [workerd()], test: { name: "worker-fresh", include: WORKER_FRESH_FILES, ...inWorkerd } },
       { test: { name: "node", include: ["test/node/**/*.test.ts"], exclude: E2E_FILES, ...node } },
       { test: { name: "e2e", include: E2E_FILES, globalSetup: ["test/node/global-worker.ts"], ...node } },
     ],

@@ -1,5 +1,4 @@
 /// <reference types="vite/client" />
-import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HTTP_BODY_LIMIT, HTTP_VERDICT_LIMIT, MAX_TARGETS } from "../../src/check/limits";
 import { CHECK_FORMATS } from "../../src/check/render";
@@ -14,10 +13,11 @@ import missingFields from "../fixtures/manifests/missing-fields.yaml?raw";
 import prometheusOperator from "../fixtures/manifests/crds/prometheus-operator/bundle.yaml?raw";
 import certManagerApp from "../fixtures/manifests/crds/cert-manager/app.yaml?raw";
 import certManagerCrds from "../fixtures/manifests/crds/cert-manager/crds.yaml?raw";
+import { fetchWorker } from "./lib/fetch-worker";
 
 beforeAll(async () => { await seedSnapshots(); });
 const post = (query: string, body: BodyInit, headers: Record<string, string> = {}) =>
-  SELF.fetch(`https://kds.test/v1/check?${query}`, { method: "POST", body, headers });
+  fetchWorker(`https://kds.test/v1/check?${query}`, { method: "POST", body, headers });
 const result = async (res: Response) => CheckResult.parse(await res.json());
 
 describe("POST /v1/check", () => {
@@ -89,7 +89,7 @@ describe("POST /v1/check", () => {
     const stream = new ReadableStream<Uint8Array>({
       start(controller) { for (let i = 0; i <= HTTP_BODY_LIMIT / chunk.length; i++) controller.enqueue(chunk); controller.close(); },
     });
-    const streamed = await SELF.fetch("https://kds.test/v1/check?target=1.29", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+    const streamed = await fetchWorker("https://kds.test/v1/check?target=1.29", { method: "POST", body: stream, duplex: "half" } as RequestInit);
     expect(streamed.status).toBe(413);
   });
 
@@ -217,7 +217,7 @@ describe("POST /v1/check", () => {
   });
 
   it("lets a page on another origin POST YAML: the preflight allows POST with Content-Type", async () => {
-    const pre = await SELF.fetch("https://kds.test/v1/check?target=1.29", { method: "OPTIONS", headers: {
+    const pre = await fetchWorker("https://kds.test/v1/check?target=1.29", { method: "OPTIONS", headers: {
       origin: "https://docs.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type",
     } });
     expect(pre.status).toBe(204);
@@ -229,7 +229,7 @@ describe("POST /v1/check", () => {
   });
 
   it("answers 405 to GET", async () => {
-    const res = await SELF.fetch("https://kds.test/v1/check?target=1.29");
+    const res = await fetchWorker("https://kds.test/v1/check?target=1.29");
     expect(res.status).toBe(405);
     expect(Status.parse(await res.json()).reason).toBe("MethodNotAllowed");
   });

@@ -1,13 +1,14 @@
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Status } from "../../src/discovery/types";
 import { SnapshotDiff } from "../../src/diff/types";
 import { Catalog } from "../../src/store/catalog";
 import { indexKvKey } from "../../src/store/keys";
 import { seedSnapshots } from "./lib/seed";
+import { fetchWorker } from "./lib/fetch-worker";
 
 beforeAll(async () => { await seedSnapshots(); });
-const get = (path: string, init?: RequestInit) => SELF.fetch(`https://kds.test${path}`, init);
+const get = (path: string, init?: RequestInit) => fetchWorker(`https://kds.test${path}`, init);
 
 describe("GET /v1/diff", () => {
   it("lists policy/v1beta1 and batch/v1beta1 among the removals of 1.24 -> 1.25", async () => {

@@ -1,11 +1,11 @@
 // Serving discovery documents as kube-apiserver does: bytes, aliases, headers, errors.
-import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedSnapshots, snapshotIds, wire } from "./lib/seed";
 import { compareSnapshotIds } from "../../src/snapshot/ids";
+import { fetchWorker } from "./lib/fetch-worker";
 
 const BASE = "https://kds.test";
-const get = (path: string, headers: Record<string, string> = {}, method = "GET") => SELF.fetch(`${BASE}${path}`, { method, headers });
+const get = (path: string, headers: Record<string, string> = {}, method = "GET") => fetchWorker(`${BASE}${path}`, { method, headers });
 const V2 = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
 const V2BETA1 = "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList";
 

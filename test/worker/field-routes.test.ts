@@ -1,12 +1,12 @@
 // GET /v1/diff?fields=true and GET /v1/timeline/...?field=: field-level answers from the indexes in KV.
-import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SnapshotDiff } from "../../src/diff/types";
 import { FieldTimeline } from "../../src/fields/field-timeline";
 import { seedSnapshots } from "./lib/seed";
+import { fetchWorker } from "./lib/fetch-worker";
 
 beforeAll(async () => { await seedSnapshots(); });
-const get = (path: string) => SELF.fetch(`https://kds.test${path}`);
+const get = (path: string) => fetchWorker(`https://kds.test${path}`);
 
 describe("GET /v1/diff fields=true", () => {
   it("lists the fields added per kind from 1.26 to 1.27, resizePolicy among them", async () => {

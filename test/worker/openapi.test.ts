@@ -1,9 +1,9 @@
 // /v1/openapi.json: OpenAPI 3.1 generated from the zod schemas, covering every /v1 route the worker has.
-import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import app from "../../src/worker/index";
 import { CheckQuery } from "../../src/worker/routes/check";
 import { seedSnapshots } from "./lib/seed";
+import { fetchWorker } from "./lib/fetch-worker";
 
 interface Doc {
   openapi: string;
@@ -15,7 +15,7 @@ let doc: Doc;
 let res: Response;
 beforeAll(async () => {
   await seedSnapshots();
-  res = await SELF.fetch("https://kds.test/v1/openapi.json");
+  res = await fetchWorker("https://kds.test/v1/openapi.json");
   doc = await res.clone().json();
 });
 
@@ -53,10 +53,10 @@ describe("GET /v1/openapi.json", () => {
     expect(Status!.properties.kind!.const).toBe("Status");
     expect(APITimeline!.properties.kind!.const).toBe("APITimeline");
     // The live answers carry exactly the properties the document lists.
-    const versions = (await (await SELF.fetch("https://kds.test/v1/versions")).json()) as { items: Record<string, unknown>[] };
+    const versions = (await (await fetchWorker("https://kds.test/v1/versions")).json()) as { items: Record<string, unknown>[] };
     const item = (SnapshotList!.properties as unknown as { items: { items: { properties: Record<string, unknown> } } }).items.items;
     expect(Object.keys(versions.items[0]!).sort()).toEqual(Object.keys(item.properties).sort());
-    const diff = (await (await SELF.fetch("https://kds.test/v1/diff?from=1.24&to=1.25&fields=true")).json()) as Record<string, unknown>;
+    const diff = (await (await fetchWorker("https://kds.test/v1/diff?from=1.24&to=1.25&fields=true")).json()) as Record<string, unknown>;
     expect(Object.keys(diff).sort()).toEqual(Object.keys(SnapshotDiff!.properties).sort());
   });
 });

@@ -1,13 +1,13 @@
 // Pages, embeds, badges and /v1/matrix inside workerd with real KV: headers (framing, caching),
 // escaping of input, badge formats, search redirects and the check form.
-import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Status } from "../../src/discovery/types";
 import { AvailabilityMatrixList } from "../../src/matrix/schema";
 import { seedSnapshots } from "./lib/seed";
+import { fetchWorker } from "./lib/fetch-worker";
 
 beforeAll(async () => { await seedSnapshots(); });
-const get = (path: string, headers: Record<string, string> = {}) => SELF.fetch(`https://kds.test${path}`, { headers, redirect: "manual" });
+const get = (path: string, headers: Record<string, string> = {}) => fetchWorker(`https://kds.test${path}`, { headers, redirect: "manual" });
 
 const PAGES = ["/", "/ui/matrix", "/ui/matrix?view=resources", "/ui/versions/1.29", "/ui/versions/latest", "/ui/diff", "/ui/diff?from=1.24&to=1.25", "/ui/kinds/Ingress", "/ui/check"];
 const EMBEDS = ["/embed/matrix?groups=policy&from=1.21&to=1.26", "/embed/kinds/Ingress", "/embed/diff?from=1.24&to=1.25&theme=dark"];
@@ -153,7 +153,7 @@ describe("the check form", () => {
   const form = (fields: [string, string | File][]) => {
     const f = new FormData();
     for (const [k, v] of fields) f.append(k, v);
-    return SELF.fetch("https://kds.test/ui/check", { method: "POST", body: f });
+    return fetchWorker("https://kds.test/ui/check", { method: "POST", body: f });
   };
   const INGRESS = "apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\n";
 

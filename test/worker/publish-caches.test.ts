@@ -1,13 +1,13 @@
 // What the worker keeps in isolate memory must follow a new publish: once the catalog's TTL has
 // passed, every answer comes from the new catalog, never from caches built on the old one.
-import { SELF } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { APITimeline } from "../../src/timeline/timeline";
 import { sha256Hex } from "../../src/snapshot/wire";
 import { filesOf, pastCatalogTtl, publish, rebuilt } from "./lib/publish";
 import { SNAPSHOT_FILES, snapshotIds } from "./lib/seed";
+import { fetchWorker } from "./lib/fetch-worker";
 
-const get = (path: string, headers: Record<string, string> = {}) => SELF.fetch(`https://kds.test${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) => fetchWorker(`https://kds.test${path}`, { headers });
 const servedIn = async (path: string) => ((await (await get(path)).json()) as APITimeline).versions[0]!.resources[0]!.servedIn;
 const versions = async () => ((await (await get("/v1/versions")).json()) as { items: { id: string }[] }).items.map((i) => i.id);
 

@@ -1,8 +1,9 @@
 // A KV namespace that is empty or holds a broken catalog answers with a Status, never a stack trace.
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { fetchWorker } from "./lib/fetch-worker";
 
-const get = (path: string) => SELF.fetch(`https://kds.test${path}`);
+const get = (path: string) => fetchWorker(`https://kds.test${path}`);
 
 describe.sequential("store failures", () => {
   it("answers 503 ServiceUnavailable while nothing is published", async () => {

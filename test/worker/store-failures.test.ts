@@ -1,16 +1,17 @@
 // Failing or half-published storage: every such answer is a 503 Status with Retry-After that no
 // cache may keep, and nothing wrong is kept in isolate memory, so the next request after the store
 // recovers is answered right. Also: validators and ETags as HTTP caches use them.
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Status } from "../../src/discovery/types";
 import { Catalog } from "../../src/store/catalog";
 import { documentKvKey, indexKvKey } from "../../src/store/keys";
 import app from "../../src/worker/index";
 import { seedSnapshots } from "./lib/seed";
+import { fetchWorker } from "./lib/fetch-worker";
 
 beforeAll(async () => { await seedSnapshots(); });
-const get = (path: string, headers: Record<string, string> = {}) => SELF.fetch(`https://kds.test${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) => fetchWorker(`https://kds.test${path}`, { headers });
 const catalog = async () => Catalog.parse(JSON.parse((await env.SNAPSHOTS.get("catalog"))!));
 const sha = async (id: string, key: string) => (await catalog()).snapshots.find((s) => s.id === id)!.documents[key]!;
 
@@ -67,7 +68,7 @@ describe("failing storage", () => {
     await env.SNAPSHOTS.delete(key);
     await expectUnavailable(await get("/v1/diff?from=1.22&to=1.23"), "diff");
     await expectUnavailable(await get("/k8s/1.22/helm-api-versions"), "helm-api-versions");
-    await expectUnavailable(await SELF.fetch("https://kds.test/v1/check?target=1.22", { method: "POST", body: "apiVersion: v1\nkind: Pod\n" }), "check");
+    await expectUnavailable(await fetchWorker("https://kds.test/v1/check?target=1.22", { method: "POST", body: "apiVersion: v1\nkind: Pod\n" }), "check");
     await env.SNAPSHOTS.put(key, bytes);
     expect((await get("/v1/diff?from=1.22&to=1.23")).status).toBe(200);
   });

@@ -1,12 +1,12 @@
-import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Status } from "../../src/discovery/types";
 import type { APITimeline } from "../../src/timeline/timeline";
 import { seedSnapshots, snapshotIds } from "./lib/seed";
 import { compareSnapshotIds } from "../../src/snapshot/ids";
+import { fetchWorker } from "./lib/fetch-worker";
 
 beforeAll(async () => { await seedSnapshots(); });
-const get = (path: string) => SELF.fetch(`https://kds.test${path}`);
+const get = (path: string) => fetchWorker(`https://kds.test${path}`);
 const timeline = async (path: string) => (await (await get(path)).json()) as APITimeline;
 
 describe("GET /v1/timeline", () => {

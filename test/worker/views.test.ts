@@ -1,13 +1,13 @@
 // The aggregated and legacy views of every snapshot describe the same API, and the Helm view
 // is derived from it.
-import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { modelFromAggregated, modelFromLegacy } from "../../src/discovery/read";
 import type { GroupModel } from "../../src/discovery/model";
 import { seedSnapshots, snapshotIds, SNAPSHOT_FILES } from "./lib/seed";
+import { fetchWorker } from "./lib/fetch-worker";
 
 const fetchJson = async (url: string, accept = "application/json") => {
-  const res = await SELF.fetch(url, { headers: { accept } });
+  const res = await fetchWorker(url, { headers: { accept } });
   expect(res.status, url).toBe(200);
   return { body: await res.json() as any, contentType: res.headers.get("content-type") };
 };
@@ -53,14 +53,14 @@ describe("aggregated and legacy discovery agree", () => {
 
 describe("Helm view", () => {
   it("lists every served group/version and group/version/Kind, one per line, sorted", async () => {
-    const res = await SELF.fetch("https://kds.test/k8s/1.21/helm-api-versions");
+    const res = await fetchWorker("https://kds.test/k8s/1.21/helm-api-versions");
     expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     const lines = (await res.text()).trimEnd().split("\n");
     expect(lines).toEqual([...lines].sort());
     for (const expected of ["v1", "v1/Pod", "apps/v1", "apps/v1/Deployment", "apps/v1/Scale", "extensions/v1beta1/Ingress", "batch/v1beta1/CronJob", "policy/v1beta1/PodSecurityPolicy"]) {
       expect(lines).toContain(expected);
     }
-    const later = (await (await SELF.fetch("https://kds.test/k8s/1.25/helm-api-versions")).text()).split("\n");
+    const later = (await (await fetchWorker("https://kds.test/k8s/1.25/helm-api-versions")).text()).split("\n");
     expect(later).not.toContain("policy/v1beta1/PodSecurityPolicy");
     expect(later).not.toContain("batch/v1beta1");
   });

@@ -11,13 +11,18 @@ export const SNAPSHOT_FILES: Record<string, string> = Object.fromEntries(
   Object.entries(raw).map(([p, text]) => [p.slice(p.indexOf("/snapshots/") + "/snapshots/".length), text]),
 );
 
-let entries: Promise<KvEntry[]> | undefined;
+let seeded: Promise<KvEntry[]> | undefined;
 
-export async function seedSnapshots(): Promise<KvEntry[]> {
-  entries ??= buildKvEntries(SNAPSHOT_FILES);
-  const all = await entries;
-  for (let i = 0; i < all.length; i += 100) await Promise.all(all.slice(i, i + 100).map((e) => env.SNAPSHOTS.put(e.key, e.value)));
-  return all;
+/**
+ * Writes every entry once per isolate: files that share an isolate (the "worker" project) share
+ * its KV and never write to it; a file that writes KV runs in a fresh isolate ("worker-fresh").
+ */
+export function seedSnapshots(): Promise<KvEntry[]> {
+  return (seeded ??= (async () => {
+    const all = await buildKvEntries(SNAPSHOT_FILES);
+    for (let i = 0; i < all.length; i += 100) await Promise.all(all.slice(i, i + 100).map((e) => env.SNAPSHOTS.put(e.key, e.value)));
+    return all;
+  })());
 }
 
 export const snapshotIds = (): string[] =>
