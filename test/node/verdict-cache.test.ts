@@ -1,5 +1,5 @@
-// Verdicts are kept across checks for one release history and target, except for kinds the
-// input's own CustomResourceDefinitions define, whose verdicts depend on the input.
+// Verdicts are kept across checks for one release history and target; for a kind the input's own
+// CustomResourceDefinitions define, per what those definitions say of it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkManifests } from "../../src/check/check";
 import type { SnapshotIndex } from "../../src/diff/snapshot-index";
@@ -35,10 +35,14 @@ describe("verdicts across checks", () => {
     expect(verdict.message).toContain("prod-eu");
   });
 
-  it("a kind the input's CustomResourceDefinition defines is judged from that input each time", () => {
+  it("a kind the input's CustomResourceDefinition defines is judged by what that input defines", () => {
     expect(verdictOf([widgetCrd, widget], "w").status).toBe("served");
     expect(verdictOf([widget], "w").status).toBe("unknown");
     expect(verdictOf([widgetCrd, widget], "w").status).toBe("served");
+    const unserved = { ...widgetCrd, text: widgetCrd.text.replace("served: true", "served: false") };
+    expect(verdictOf([unserved, widget], "w")).toMatchObject({ status: "not-served", reason: "not-served-by-definition" });
+    const renamed = { ...widgetCrd, source: "other-crd.yaml" };
+    expect(verdictOf([renamed, widget], "w").message).toContain("other-crd.yaml");
   });
 
   it("another release history (a new catalog generation) computes verdicts afresh", () => {
