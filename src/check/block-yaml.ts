@@ -19,6 +19,10 @@ export interface BlockDocument {
   itemStarts: Map<unknown[], number[]>;
   /** Where each key of every mapping starts, when positions were asked for. */
   keyStarts: Map<object, Map<string, number>>;
+  /** The line (0-based, in the text given) of an offset. */
+  lineOf(offset: number): number;
+  /** How many line breaks the text holds. */
+  newlines: number;
 }
 
 /** Nesting beyond this is declined: the library reader then applies the depth limit with its messages. */
@@ -87,6 +91,7 @@ class Reader {
   private valueAt = 0;
   private readonly itemStarts = new Map<unknown[], number[]>();
   private readonly keyStarts = new Map<object, Map<string, number>>();
+  private newlines = 0;
 
   /** `positions`: record where every key and item starts, not only the items of `items:`. */
   constructor(private readonly text: string, private readonly positions: boolean) {
@@ -94,6 +99,7 @@ class Reader {
     for (let at = 0; at < text.length;) {
       const nl = text.indexOf("\n", at);
       const end = nl < 0 ? text.length : nl;
+      if (nl >= 0) this.newlines++;
       this.lineStarts.push(at);
       this.lineEnds.push(end);
       let content = at;
@@ -120,14 +126,28 @@ class Reader {
         comments.push(this.text.slice(rest + 1, this.lineEnds[line]));
       }
     }
-    if (line >= this.lineStarts.length) return { value: null, contentStart: null, comments, itemStarts: this.itemStarts, keyStarts: this.keyStarts };
+    if (line >= this.lineStarts.length) return this.read(null, null, comments);
     // A document of its own is a mapping here; a top-level sequence or scalar goes to the library.
     const indent = this.indent(line);
     if (this.isItem(line, this.lineStarts[line]! + indent) || !this.isKey(line, this.lineStarts[line]! + indent)) decline();
     const contentStart = this.lineStarts[line]! + indent;
     const value = this.mapping(line, indent, 1);
     if (this.next < this.lineStarts.length) decline(); // content left over, less indented than the document: malformed
-    return { value, contentStart, comments, itemStarts: this.itemStarts, keyStarts: this.keyStarts };
+    return this.read(value, contentStart, comments);
+  }
+
+  private read(value: unknown, contentStart: number | null, comments: string[]): BlockDocument {
+    const starts = this.lineStarts;
+    const lineOf = (offset: number) => {
+      let lo = 0, hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    return { value, contentStart, comments, itemStarts: this.itemStarts, keyStarts: this.keyStarts, lineOf, newlines: this.newlines };
   }
 
   // --- lines ---------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ export interface ReadManifests {
 
 /** The parsed inputs as one read. */
 export function joinParsed(parsed: ParsedManifests[], skipped: SkippedInput[] = []): ReadManifests {
+  if (parsed.length === 1) return { ...parsed[0]!, skipped }; // one input (every HTTP check): nothing to copy
   return {
     objects: parsed.flatMap((p) => p.objects), errors: parsed.flatMap((p) => p.errors), definitions: parsed.flatMap((p) => p.definitions),
     sources: new Map(parsed.flatMap((p) => [...p.sources])), skipped,

@@ -99,6 +99,20 @@ export function splitJsonStream(text: string): { start: number; end: number }[] 
 /** Offsets where List items start, by their List's items array (undefined where not known). */
 type ItemStarts = ReadonlyMap<unknown[], readonly (number | undefined)[]>;
 
+/** Where each line of the text starts, for the documents the library reads. */
+function lineCounter(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) lines.addNewLine(nl + 1);
+  return lines;
+}
+
+function newlinesIn(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let nl = text.indexOf("\n", start); nl >= 0 && nl < end; nl = text.indexOf("\n", nl + 1)) n++;
+  return n;
+}
+
 /** Whether every List in the value (nested ones too) has the starts of its items. */
 function listsPlaced(value: unknown, itemStarts: ItemStarts): boolean {
   return !isList(value) || (itemStarts.has(value.items) && value.items.every((item) => listsPlaced(item, itemStarts)));
@@ -149,9 +163,10 @@ export function parseManifestsWith(source: string, text: string, readBlock: (tex
   const sources = new Map<ManifestObject, ObjectSource>();
   let recomposed: { text: string; start: number; doc: Document.Parsed } | undefined;
   let reread: { start: number; doc: BlockDocument } | undefined;
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) lines.addNewLine(nl + 1);
+  // Lines of documents the block reader read come from the reader; the index of the whole text's
+  // lines is built only when the library reads a document.
+  let lineIndex: LineCounter | undefined;
+  const linePos = (offset: number) => (lineIndex ??= lineCounter(text)).linePos(offset);
   let document = 0;
 
   const stream = splitJsonStream(text);
@@ -159,11 +174,13 @@ export function parseManifestsWith(source: string, text: string, readBlock: (tex
   // Directives (`%YAML`) reach across documents: such a stream is read whole by the library.
   else if (/^%/m.test(text)) readWithLibrary(0, text.length);
   else {
+    let firstLine = 1;
     for (const chunk of documentChunks(text)) {
       const block = readBlock(text.slice(chunk.start, chunk.end));
       // The block reader places the items of block Lists only; a List written in flow style is the library's.
       if (!block || !listsPlaced(block.value, block.itemStarts)) readWithLibrary(chunk.start, chunk.end);
-      else if (block.contentStart !== null || chunk.marked) readBlockValue(block, chunk.start, chunk.end, ++document);
+      else if (block.contentStart !== null || chunk.marked) readBlockValue(block, chunk.start, chunk.end, ++document, firstLine);
+      firstLine += block ? block.newlines : newlinesIn(text, chunk.start, chunk.end);
     }
   }
   return { objects, errors, definitions, sources };
@@ -182,22 +199,23 @@ export function parseManifestsWith(source: string, text: string, readBlock: (tex
         recomposed = again ? { text: chunk, start, doc: again } : undefined;
       }
       if (!recomposed) return fallback;
-      return fieldLine(recomposed.doc, recomposed.doc.contents, [...itemSteps, ...steps], (off) => lines.linePos(base + start + off).line) ?? fallback;
+      return fieldLine(recomposed.doc, recomposed.doc.contents, [...itemSteps, ...steps], (off) => linePos(base + start + off).line) ?? fallback;
     };
   }
 
   /** A document the block reader read. */
-  function readBlockValue(block: BlockDocument, start: number, end: number, document: number): void {
+  /** A document the block reader read from text[start, end), whose first line is `firstLine`. */
+  function readBlockValue(block: BlockDocument, start: number, end: number, document: number, firstLine: number): void {
     if (block.value === null) return; // empty documents, as kubectl skips them
     const template = helmTemplate(block.comments.join("\n"));
     addFlattened(block.value, start + block.contentStart!, block.itemStarts, (offset, item, itemSteps) => {
-      const line = lines.linePos(offset).line;
-      return { location: { source, document, line, item, template }, line: blockFieldLines(start, end, itemSteps, line) };
+      const line = firstLine + block.lineOf(offset - start);
+      return { location: { source, document, line, item, template }, line: blockFieldLines(start, end, firstLine, itemSteps, line) };
     }, start);
   }
 
   /** Where an object's fields are in a document the block reader read: it reads the document again, recording positions (the last one kept). */
-  function blockFieldLines(start: number, end: number, itemSteps: FieldStep[], fallback: number): ObjectSource["line"] {
+  function blockFieldLines(start: number, end: number, firstLine: number, itemSteps: FieldStep[], fallback: number): ObjectSource["line"] {
     return (steps) => {
       if (reread?.start !== start) {
         const doc = readBlockDocument(text.slice(start, end), true);
@@ -213,7 +231,7 @@ export function parseManifestsWith(source: string, text: string, readBlock: (tex
         at = found;
         node = (node as Record<string | number, unknown>)[step];
       }
-      return lines.linePos(start + at).line;
+      return firstLine + doc.lineOf(at);
     };
   }
 
@@ -253,7 +271,7 @@ export function parseManifestsWith(source: string, text: string, readBlock: (tex
   }
 
   function readDocument(doc: Document.Parsed, chunk: string, base: number, deep: DeepDocument[], document: number): void {
-    const pos = (offset: number) => lines.linePos(base + offset);
+    const pos = (offset: number) => linePos(base + offset);
     // One error per document: a parser's follow-on messages add nothing a person can act on.
     const fail = (offset: number, reason: ManifestError["reason"], message: string) => {
       const { line, col } = pos(offset);
@@ -276,7 +294,7 @@ export function parseManifestsWith(source: string, text: string, readBlock: (tex
     const comment = [doc.commentBefore, doc.contents?.commentBefore, keyComment].filter(Boolean).join("\n");
     const template = helmTemplate(comment);
     addFlattened(value, base + (doc.contents?.range[0] ?? doc.range[0]), listItemStarts(value, doc.contents), (offset, item, itemSteps) => {
-      const line = lines.linePos(offset).line;
+      const line = linePos(offset).line;
       return { location: { source, document, line, item, template }, line: fieldLines(chunk, base, doc.range[0], doc.range[2], itemSteps, line) };
     }, base);
   }
