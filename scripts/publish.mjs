@@ -47,11 +47,16 @@ function bulk(command, data) {
   wrangler(["bulk", command, file, ...(command === "delete" ? ["--force"] : [])]);
 }
 
+const list = () => new Set(jsonOf(wrangler(["key", "list"])).map((k) => k.name));
+// Each wrangler call starts wrangler (and locally a workerd). publishEntries reads the old catalog
+// and then lists what is stored; the listing get() took answers that next keys() call. Every other
+// keys() lists afresh (remote listings lag writes).
+let listedByGet = null;
 const target = {
-  keys: async () => new Set(jsonOf(wrangler(["key", "list"])).map((k) => k.name)),
-  get: async (key) => ((await target.keys()).has(key) ? wrangler(["key", "get", key, "--text"]) : null),
-  put: async (batch) => bulk("put", batch),
-  delete: async (keys) => bulk("delete", keys),
+  keys: async () => { const keys = listedByGet ?? list(); listedByGet = null; return keys; },
+  get: async (key) => ((listedByGet = list()).has(key) ? wrangler(["key", "get", key, "--text"]) : null),
+  put: async (batch) => { listedByGet = null; bulk("put", batch); },
+  delete: async (keys) => { listedByGet = null; bulk("delete", keys); },
 };
 
 try {
