@@ -26,7 +26,10 @@ export const WORKER_FRESH_FILES = [
   "test/worker/store-failures.test.ts",
 ];
 
-const node = { environment: "node", testTimeout: 60_000, hookTimeout: 120_000 } as const;
+// Node test files mock nothing and change no global state, so each vitest worker runs file after
+// file in one process (isolate: false): no process start and no re-import of zod, yaml and the
+// snapshots per file, and a snapshot loaded by one file is loaded for the next.
+const node = { environment: "node", isolate: false, testTimeout: 60_000, hookTimeout: 120_000 } as const;
 
 const workerd = () => cloudflareTest({
   main: "./src/worker/index.ts", wrangler: { configPath: "./wrangler.toml" },
