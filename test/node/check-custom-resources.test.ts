@@ -9,7 +9,8 @@ import type { CheckResult } from "../../src/check/result";
 import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import type { SnapshotIndex } from "../../src/diff/snapshot-index";
 import type { ReleaseHistory } from "../../src/timeline/history";
-import { REPO, runKds } from "./lib/kds-bin";
+import { REPO } from "./lib/kds-bin";
+import { runKdsMain } from "./lib/kds-main";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/manifests");
 const read = (file: string) => ({ source: file, text: readFileSync(join(FIXTURES, file), "utf8") });
@@ -64,10 +65,10 @@ describe("CustomResourceDefinitions in the input", () => {
 describe("kds check --crds", () => {
   it("treats a folder of CRDs as installed in every target", async () => {
     const app = join(FIXTURES, "crds/cert-manager/app.yaml");
-    const r = await runKds(["check", "-t", "1.29", "--crds", join(FIXTURES, "crds/cert-manager/crds.yaml"), app], { cwd: REPO });
+    const r = await runKdsMain(["check", "-t", "1.29", "--crds", join(FIXTURES, "crds/cert-manager/crds.yaml"), app], { cwd: REPO });
     expect(r.stdout).toContain("3 objects checked against 1.29, 3 verdicts: 2 served, 0 deprecated, 1 not served, 0 unknown");
     expect(r.code).toBe(1);
-    const none = await runKds(["check", "-t", "1.29", "--crds", app, app], { cwd: REPO });
+    const none = await runKdsMain(["check", "-t", "1.29", "--crds", app, app], { cwd: REPO });
     expect(none).toMatchObject({ code: 2, stderr: expect.stringContaining("no CustomResourceDefinition found") });
   });
 });

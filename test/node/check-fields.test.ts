@@ -10,7 +10,7 @@ import { CheckResult, type FieldFinding } from "../../src/check/result";
 import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import { targetFieldIndexes } from "../../src/fields/target-fields";
 import type { ReleaseHistory } from "../../src/timeline/history";
-import { runKds } from "./lib/kds-bin";
+import { runKdsMain } from "./lib/kds-main";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/manifests/fields");
 const snapshots = localSnapshots(BUNDLED_SNAPSHOTS);
@@ -203,7 +203,7 @@ describe("every output format carries the field findings", () => {
 describe("kds check with fields", () => {
   it("exits 1 on an unknown field and 0 with --ignore-fields; --fail-on keeps its meaning", async () => {
     const file = join(FIXTURES, "cronjob-timezone.yaml");
-    const runKdsCheck = (args: string[]) => runKds(["check", ...args], { cwd: mkdtempSync(join(tmpdir(), "kds-fields-")) });
+    const runKdsCheck = (args: string[]) => runKdsMain(["check", ...args], { cwd: mkdtempSync(join(tmpdir(), "kds-fields-")) });
     expect((await runKdsCheck(["--target", "1.23", file])).code).toBe(1);
     expect((await runKdsCheck(["--target", "1.23", "--ignore-fields", file])).code).toBe(0);
     expect((await runKdsCheck(["--target", "1.24", "--fail-on", "deprecated", file])).code).toBe(0);

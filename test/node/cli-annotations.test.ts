@@ -4,12 +4,13 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO, runKds } from "./lib/kds-bin";
+import { REPO } from "./lib/kds-bin";
+import { runKdsMain } from "./lib/kds-main";
 
 const FIX = join(REPO, "test/fixtures/manifests");
 const RENDERED = join(FIX, "helm/webapp-rendered.yaml");
 const ELSEWHERE = mkdtempSync(join(tmpdir(), "kds-cwd-"));
-const kds = (args: string[], stdin?: string) => runKds(args, { cwd: ELSEWHERE, stdin });
+const kds = (args: string[], stdin?: string) => runKdsMain(args, { cwd: ELSEWHERE, stdin });
 const annotations = (out: string) => out.split("\n").filter((l) => l.startsWith("::"));
 
 interface SarifResult { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }

@@ -6,11 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckResult } from "../../src/check/result";
-import { REPO, runKds } from "./lib/kds-bin";
+import { REPO } from "./lib/kds-bin";
+import { runKdsMain } from "./lib/kds-main";
 
 const FIX = join(REPO, "test/fixtures");
 const ELSEWHERE = mkdtempSync(join(tmpdir(), "kds-cwd-"));
-const kds = (args: string[]) => runKds(args, { cwd: FIX, stdin: "" });
+const kds = (args: string[]) => runKdsMain(args, { cwd: FIX, stdin: "" });
 
 describe("kds check on a repository folder", () => {
   it("skips files without any Kubernetes object, one note each, counted in the summary", async () => {
@@ -62,7 +63,7 @@ describe("--ignore", () => {
   });
 
   it("refuses a folder left empty by it", async () => {
-    const r = await runKds(["check", "-t", "1.29", "--ignore", "*.yaml", "--ignore", "*.yml", "--ignore", "*.json", join(FIX, "repo")], { cwd: ELSEWHERE });
+    const r = await runKdsMain(["check", "-t", "1.29", "--ignore", "*.yaml", "--ignore", "*.yml", "--ignore", "*.json", join(FIX, "repo")], { cwd: ELSEWHERE });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no \*\.yaml, \*\.yml or \*\.json files in this folder/);
   });

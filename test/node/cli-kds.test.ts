@@ -1,4 +1,6 @@
-// The kds command line, run as a user runs it: the package's bin, from another directory.
+// The kds command line, from another directory: the package's bin as a user runs it (`bin`) for
+// each exit code, stdin through a pipe and a machine with no network; everything else through
+// main() in this process (`kds`, test/node/lib/kds-main.ts), the function the bin calls.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,17 +11,19 @@ import { CLI_INPUT_LIMIT, MAX_TARGETS } from "../../src/check/limits";
 import { SnapshotDiff } from "../../src/diff/types";
 import { listSnapshotIds } from "../../src/snapshot/fs";
 import { KDS, REPO, runKds } from "./lib/kds-bin";
+import { runKdsMain } from "./lib/kds-main";
 
 const FIX = join(REPO, "test/fixtures/manifests");
 const ELSEWHERE = mkdtempSync(join(tmpdir(), "kds-cwd-"));
 
-const kds = (args: string[], stdin?: string) => runKds(args, { cwd: ELSEWHERE, stdin });
+const bin = (args: string[], stdin?: string) => runKds(args, { cwd: ELSEWHERE, stdin });
+const kds = (args: string[], stdin?: string) => runKdsMain(args, { cwd: ELSEWHERE, stdin });
 
 describe("kds", () => {
   it("prints its help and exits 0; without a command it exits 2", async () => {
-    expect(await kds(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: kds COMMAND") });
-    expect((await kds([])).code).toBe(2);
-    expect(await kds(["frobnicate"])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    expect(await bin(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: kds COMMAND") });
+    expect((await bin([])).code).toBe(2);
+    expect(await bin(["frobnicate"])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
   });
 
   it("has help for every subcommand", async () => {
@@ -31,13 +35,13 @@ describe("kds", () => {
 
 describe("kds check exit codes", () => {
   it("0 when every object is served by every target", async () => {
-    const r = await kds(["check", "--target", "1.29,1.32", join(FIX, "current-app.yaml")]);
+    const r = await bin(["check", "--target", "1.29,1.32", join(FIX, "current-app.yaml")]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("3 objects checked against 1.29, 1.32, 6 verdicts: 6 served, 0 deprecated, 0 not served");
   });
 
   it("1 when something is not served by a target", async () => {
-    const r = await kds(["check", "--target", "1.22", join(FIX, "ingress-nginx")]);
+    const r = await bin(["check", "--target", "1.22", join(FIX, "ingress-nginx")]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^✗  \S*legacy-ingress\.yaml:\d+ \(app\/templates\/ingress\.yaml\) +extensions\/v1beta1 Ingress shop\/web +1\.22 +NOT SERVED +networking\.k8s\.io\/v1 Ingress +.*use networking\.k8s\.io\/v1 Ingress$/m);
   });
@@ -50,7 +54,7 @@ describe("kds check exit codes", () => {
   });
 
   it("2 for an unknown target, listing the known ones", async () => {
-    const r = await kds(["check", "--target", "1.29,9.99", join(FIX, "current-app.yaml")]);
+    const r = await bin(["check", "--target", "1.29,9.99", join(FIX, "current-app.yaml")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`unknown target 9.99; known snapshots: ${listSnapshotIds(join(REPO, "snapshots")).join(", ")}`);
     expect(r.stdout).toBe("");
@@ -83,7 +87,7 @@ describe("kds check exit codes", () => {
   });
 
   it("reads stdin for -, as after helm template", async () => {
-    const r = await kds(["check", "-t", "1.25", "-o", "github", "-"], readFileSync(join(FIX, "psp-and-cronjob.yaml"), "utf8"));
+    const r = await bin(["check", "-t", "1.25", "-o", "github", "-"], readFileSync(join(FIX, "psp-and-cronjob.yaml"), "utf8"));
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=-,line=1,title=policy\/v1beta1 PodSecurityPolicy%3A not-served on 1\.25::/m);
   });

@@ -8,12 +8,13 @@ import { parse } from "yaml";
 import { CheckResult } from "../../src/check/result";
 import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import { groupTimeline } from "../../src/timeline/timeline";
-import { REPO, runKds } from "./lib/kds-bin";
+import { REPO } from "./lib/kds-bin";
+import { runKdsMain } from "./lib/kds-main";
 
 const FIX = join(REPO, "test/fixtures/manifests");
 const HPA = join(FIX, "hpa-v2beta2.yaml");
 const ELSEWHERE = mkdtempSync(join(tmpdir(), "kds-cwd-"));
-const kds = (args: string[]) => runKds(args, { cwd: ELSEWHERE });
+const kds = (args: string[]) => runKdsMain(args, { cwd: ELSEWHERE });
 
 describe("kds check output formats", () => {
   it("json says whether the run passed, honouring --fail-on like the exit code", async () => {

@@ -9,12 +9,13 @@ import { SnapshotDiff } from "../../src/diff/types";
 import { listSnapshotIds } from "../../src/snapshot/fs";
 import { runCapture } from "./lib/capture-cli";
 import { serveDocuments, type DiscoveryServer } from "./lib/capture-server";
-import { REPO, runKds } from "./lib/kds-bin";
+import { REPO } from "./lib/kds-bin";
+import { runKdsMain } from "./lib/kds-main";
 import { snapshot, SNAPSHOTS_DIR } from "./lib/snapshots";
 
 const FIX = join(REPO, "test/fixtures/manifests");
 const ELSEWHERE = mkdtempSync(join(tmpdir(), "kds-cwd-"));
-const kds = (args: string[]) => runKds(args, { cwd: ELSEWHERE });
+const kds = (args: string[]) => runKdsMain(args, { cwd: ELSEWHERE });
 const releases = listSnapshotIds(SNAPSHOTS_DIR).filter((id) => /^1\.\d+$/.test(id));
 
 async function checked(args: string[]) {

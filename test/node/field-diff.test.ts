@@ -8,7 +8,7 @@ import { diffRenderers } from "../../src/diff/render";
 import { SnapshotDiff } from "../../src/diff/types";
 import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
 import { fieldChangesOf } from "../../src/fields/field-diff";
-import { runKds } from "./lib/kds-bin";
+import { runKdsMain } from "./lib/kds-main";
 
 const snapshots = localSnapshots(BUNDLED_SNAPSHOTS);
 async function fieldDiff(from: string, to: string, group: string | null = null): Promise<SnapshotDiff> {
@@ -48,16 +48,16 @@ describe("field diff", () => {
 
   it("kds diff --fields prints them; without --fields it does not", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "kds-fdiff-"));
-    const on = await runKds(["diff", "1.26", "1.27", "--fields", "--group", "apps"], { cwd });
+    const on = await runKdsMain(["diff", "1.26", "1.27", "--fields", "--group", "apps"], { cwd });
     expect(on.code).toBe(0);
     expect(on.stdout).toContain("  + spec.template.spec.containers[].resizePolicy");
-    expect((await runKds(["diff", "1.26", "1.27", "--group", "apps"], { cwd })).stdout).not.toContain("resizePolicy");
+    expect((await runKdsMain(["diff", "1.26", "1.27", "--group", "apps"], { cwd })).stdout).not.toContain("resizePolicy");
   });
 });
 
 describe("kds timeline --field", () => {
   it("gives a field's releases and gates, a list index read as []", async () => {
-    const r = await runKds(["timeline", "core/v1/pods", "--field", "spec.containers[0].resizePolicy"], { cwd: mkdtempSync(join(tmpdir(), "kds-ftl-")) });
+    const r = await runKdsMain(["timeline", "core/v1/pods", "--field", "spec.containers[0].resizePolicy"], { cwd: mkdtempSync(join(tmpdir(), "kds-ftl-")) });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^v1 Pod spec.containers\[\].resizePolicy\n  first in 1.27, still in the newest release\n  known in: 1.27, 1.28, /);
     expect(r.stdout).toContain("feature gates: 1.27 InPlacePodVerticalScaling");
@@ -65,7 +65,7 @@ describe("kds timeline --field", () => {
 
   it("exits 2 for a field no release has, or without GROUP/VERSION/KIND", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "kds-ftl-"));
-    expect((await runKds(["timeline", "apps/v1/Deployment", "--field", "spec.replicaz"], { cwd })).code).toBe(2);
-    expect((await runKds(["timeline", "apps", "--field", "spec.replicas"], { cwd })).code).toBe(2);
+    expect((await runKdsMain(["timeline", "apps/v1/Deployment", "--field", "spec.replicaz"], { cwd })).code).toBe(2);
+    expect((await runKdsMain(["timeline", "apps", "--field", "spec.replicas"], { cwd })).code).toBe(2);
   });
 });
