@@ -1,9 +1,10 @@
 // A fast reader for the block-style YAML that manifests are written in (what Helm renders, what
 // kubectl, controller-gen and yaml libraries print): mappings and sequences by indentation, plain
-// and quoted scalars (folded over several lines), literal block scalars, `[]`, `{}` and one-line
-// flow sequences of scalars. Anything else (anchors, aliases, tags, merge keys, folded block
-// scalars, flow mappings, complex keys, tabs, duplicate keys, keys that are not strings) is
-// declined, and the caller reads that document with the full YAML library instead. So this reader
+// and quoted scalars (folded over several lines), literal block scalars, and flow collections that
+// close on their line (`{}`, `[a, b]`, `{name: http, port: 80}`). Anything else (anchors, aliases,
+// tags, merge keys, folded block scalars, flow collections over several lines, complex keys, tabs,
+// duplicate keys, keys that are not strings) is declined, and the caller reads that document with
+// the full YAML library instead. So this reader
 // never decides what a document means on its own: where it answers, its answer equals the YAML
 // library's (YAML 1.2 core schema), which the tests check against the library on real and
 // generated manifests.
@@ -37,9 +38,9 @@ const INT = /^[-+]?[0-9]+$/;
 const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-// Starts a plain scalar may not have (`-`, `?` and `:` only when a space or the line's end follows,
-// but the reader declines those few plain scalars that start with them before a non-space, too,
-// except `-` for negative numbers and flags).
+// Characters a plain scalar may not start with, for this reader: YAML's indicators. (YAML allows `?`
+// and `:` before a non-space; the reader leaves those rare scalars to the library. `-` is checked
+// apart: "-1" and "-Xmx" are plain, "- x" is a sequence.)
 const PLAIN_START_REFUSED = new Set([..."?:,[]{}#&*!|>'\"%@`"]);
 
 const DECLINED = Symbol("declined");
