@@ -186,8 +186,9 @@ export function parseManifestsWith(source: string, text: string, readBlock: (tex
   return { objects, errors, definitions, sources };
 
   /**
-   * Where an object's fields are, looked up when a finding needs one: the document is composed again
-   * by the library from `text` (the one last composed is kept), its offsets counted from `base`.
+   * Where an object's fields are in a document the library read from `chunk` (which starts at `base`
+   * in the text), looked up when a finding needs one: the document is composed again (the one last
+   * composed is kept).
    */
   function fieldLines(chunk: string, base: number, from: number, to: number, itemSteps: FieldStep[], fallback: number): ObjectSource["line"] {
     // A block document from the start of its first line, so indentation reads as it did in the whole
