@@ -1,5 +1,6 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 // End-to-end files share ONE worker, started once by test/node/global-worker.ts (the production
 // bundle in workerd over KV seeded from snapshots/). A new end-to-end file: list it here and call
@@ -48,10 +49,25 @@ const inWorkerd = { testTimeout: 30_000, hookTimeout: 60_000 } as const;
 // "worker" project: its files share ONE isolate (one workerd start, one seeding; with four, each
 // vitest worker started its own: 21 s of CPU instead of 13), so it runs first, alone (groupOrder 0:
 // a project with its own maxWorkers needs its own group), and the others after it.
+// The files that take longest, each a chain of wrangler, Chromium or npm starts, start first, so
+// that none is left running alone at the end. vitest orders by the last run's durations where it
+// has them (node_modules/.vite), but by file size on a fresh clone, which put these last.
+const START_FIRST = ["test/node/deploy.test.ts", "test/node/e2e-pages.test.ts", "test/node/e2e-npm-start.test.ts"];
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = START_FIRST.findIndex((p) => f.moduleId.endsWith(p));
+      return i < 0 ? START_FIRST.length : i;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   test: {
     globalSetup: ["test/node/global-build.ts"],
     maxWorkers: 4,
+    sequence: { sequencer: LongestFirst },
     projects: [
       { plugins: [workerd()], test: { name: "worker", include: ["test/worker/**/*.test.ts"], exclude: WORKER_FRESH_FILES, isolate: false, maxWorkers: 1, sequence: { groupOrder: 0 }, ...inWorkerd } },
       { plugins: [workerd()], test: { name: "worker-fresh", include: WORKER_FRESH_FILES, sequence: { groupOrder: 1 }, ...inWorkerd } },
