@@ -3,10 +3,11 @@
 // Kubernetes Status whose code is the HTTP status (JSON routes), a CheckResult (the check's 422), or
 // an HTML page (the /ui pages); and no error may be cached. `npm test` runs a few hundred cases
 // with a fixed seed; `npm run fuzz` runs many more with a fresh seed (printed on failure).
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeAll, describe, it } from "vitest";
 import { Status } from "../../src/discovery/types";
+import { fetchWorker } from "./lib/fetch-worker";
 import { seedSnapshots } from "./lib/seed";
 
 beforeAll(async () => { await seedSnapshots(); });
@@ -58,7 +59,7 @@ describe("any request", () => {
     await fc.assert(fc.asyncProperty(request, async (r) => {
       const hs = Object.fromEntries(Object.entries(r.headers).filter(([, v]) => v !== null && v !== undefined)) as Record<string, string>;
       const withBody = r.method !== "GET" && r.method !== "HEAD";
-      const res = await SELF.fetch(`https://kds.test${r.path}${r.query ? `?${r.query}` : ""}`, { method: r.method, headers: hs, body: withBody ? r.body : undefined });
+      const res = await fetchWorker(`https://kds.test${r.path}${r.query ? `?${r.query}` : ""}`, { method: r.method, headers: hs, body: withBody ? r.body : undefined });
       const what = `${r.method} ${r.path}?${r.query} -> ${res.status}`;
       const payload = await res.text();
       if (res.status >= 500 && res.status !== 503) throw new Error(`${what}: ${payload.slice(0, 300)}`);
