@@ -174,21 +174,22 @@ describe("hostile input", () => {
 
 describe("screenshots (test-results/screenshots)", () => {
   const SHOTS_OF: [string, string][] = [["home", "/"], ["matrix", "/ui/matrix"], ["version", "/ui/versions/1.29"], ["kind", "/ui/kinds/HorizontalPodAutoscaler"]];
+  /** One page at a time, in front: Chromium may refuse to capture a page left behind others ("Unable to capture screenshot"). */
+  const shoot = async (context: BrowserContext, path: string, file: string, options: Parameters<Page["screenshot"]>[0] = {}) => {
+    const { page } = await visit(context, path);
+    await page.bringToFront();
+    await page.screenshot({ path: join(SHOTS, file), ...options });
+    await page.close();
+  };
   for (const colorScheme of ["light", "dark"] as const) {
     it(`of home, matrix, a version page and an embed in ${colorScheme}`, async () => {
       const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
-      for (const [name, path] of SHOTS_OF) {
-        const { page } = await visit(context, path);
-        await page.screenshot({ path: join(SHOTS, `${name}-${colorScheme}.png`) });
-      }
+      for (const [name, path] of SHOTS_OF) await shoot(context, path, `${name}-${colorScheme}.png`);
       const phone = await browser.newContext({ colorScheme, viewport: { width: 390, height: 844 }, isMobile: true });
-      await (await visit(phone, "/ui/matrix")).page.screenshot({ path: join(SHOTS, `matrix-phone-${colorScheme}.png`) });
-      const { page } = await visit(context, `/embed/matrix?groups=policy,autoscaling,flowcontrol.apiserver.k8s.io&theme=${colorScheme}`);
-      await page.screenshot({ path: join(SHOTS, `embed-matrix-${colorScheme}.png`), fullPage: true });
-      const diff = await visit(context, `/embed/diff?from=1.24&to=1.25&theme=${colorScheme}`);
-      await diff.page.screenshot({ path: join(SHOTS, `embed-diff-${colorScheme}.png`), fullPage: true });
-      const badge = await visit(context, "/badge/policy/v1beta1/PodDisruptionBudget.svg");
-      await badge.page.screenshot({ path: join(SHOTS, `badge-${colorScheme}.png`), clip: { x: 0, y: 0, width: 320, height: 30 } });
+      await shoot(phone, "/ui/matrix", `matrix-phone-${colorScheme}.png`);
+      await shoot(context, `/embed/matrix?groups=policy,autoscaling,flowcontrol.apiserver.k8s.io&theme=${colorScheme}`, `embed-matrix-${colorScheme}.png`, { fullPage: true });
+      await shoot(context, `/embed/diff?from=1.24&to=1.25&theme=${colorScheme}`, `embed-diff-${colorScheme}.png`, { fullPage: true });
+      await shoot(context, "/badge/policy/v1beta1/PodDisruptionBudget.svg", `badge-${colorScheme}.png`, { clip: { x: 0, y: 0, width: 320, height: 30 } });
       await context.close();
       await phone.close();
     });
