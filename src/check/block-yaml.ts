@@ -121,7 +121,7 @@ class Reader {
       if (this.text.charCodeAt(at) === HASH) { comments.push(this.text.slice(at + 1, this.lineEnds[line])); continue; }
       if (marked || !this.isMarker(line)) break;
       marked = true;
-      const rest = this.after(line, 3);
+      const rest = this.after(line, this.lineStarts[line]! + 3);
       if (rest < this.lineEnds[line]!) {
         if (rest === this.lineStarts[line]! + 3 || this.text.charCodeAt(rest) !== HASH) decline();
         comments.push(this.text.slice(rest + 1, this.lineEnds[line]));
@@ -159,9 +159,8 @@ class Reader {
     return this.text.startsWith("---", at) && (at + 3 === this.lineEnds[line] || this.text.charCodeAt(at + 3) === SPACE);
   }
 
-  /** Offset of the first non-space at or after `col` of a line (the line's end when none). */
-  private after(line: number, col: number): number {
-    let at = this.lineStarts[line]! + col;
+  /** Offset of the first non-space at or after offset `at` of a line (the line's end when none). */
+  private after(line: number, at: number): number {
     const end = this.lineEnds[line]!;
     while (at < end && this.text.charCodeAt(at) === SPACE) at++;
     return at;
@@ -186,7 +185,7 @@ class Reader {
   private restIsEmpty(line: number, at: number): boolean {
     const end = this.lineEnds[line]!;
     if (at === end) return true;
-    const next = this.after(line, at - this.lineStarts[line]!);
+    const next = this.after(line, at);
     return next === end || (next > at && this.text.charCodeAt(next) === HASH);
   }
 
@@ -231,7 +230,7 @@ class Reader {
       const valueAt = this.valueAt;
       if (key === "__proto__" || key === "<<" || Object.hasOwn(map, key)) decline();
       keyStarts?.set(key, at);
-      map[key] = this.restIsEmpty(line, valueAt) ? this.nestedValue(line, col, depth, key) : this.inlineValue(line, this.after(line, valueAt - this.lineStarts[line]!), col);
+      map[key] = this.restIsEmpty(line, valueAt) ? this.nestedValue(line, col, depth, key) : this.inlineValue(line, this.after(line, valueAt), col);
       const next = this.next;
       if (next >= this.lineStarts.length) return map;
       const indent = this.indent(next);
@@ -250,7 +249,7 @@ class Reader {
     const starts: number[] | undefined = ofItems || this.positions ? [] : undefined;
     if (starts) this.itemStarts.set(items, starts);
     for (;;) {
-      const at = this.after(line, col + 1);
+      const at = this.after(line, this.lineStarts[line]! + col + 1);
       const itemCol = at - this.lineStarts[line]!;
       let value: unknown;
       if (starts) starts.push(at);
@@ -506,7 +505,7 @@ class Reader {
       this.itemStarts.set(items, itemStarts);
       this.keyStarts.set(map, keyStarts);
     }
-    let i = this.skipSpaces(line, at + 1);
+    let i = this.after(line, at + 1);
     while (this.text[i] !== close) {
       if (c === "[") {
         itemStarts.push(i);
@@ -520,12 +519,12 @@ class Reader {
         if (typeof name !== "string" || this.text[i] === "[" || this.text[i] === "{" || name === "__proto__" || name === "<<" || Object.hasOwn(map, name)) decline();
         if (this.text[key.end] !== ":" || this.text[key.end + 1] !== " ") decline();
         keyStarts.set(name, i);
-        const value = this.flowNode(line, this.skipSpaces(line, key.end + 1), depth + 1);
+        const value = this.flowNode(line, this.after(line, key.end + 1), depth + 1);
         map[name] = value.value;
         i = value.end;
       }
-      i = this.skipSpaces(line, i);
-      if (this.text[i] === ",") i = this.skipSpaces(line, i + 1);
+      i = this.after(line, i);
+      if (this.text[i] === ",") i = this.after(line, i + 1);
       else if (this.text[i] !== close) decline();
     }
     return { value: c === "[" ? items : map, end: i + 1 };
@@ -543,10 +542,6 @@ class Reader {
       i++;
     }
     return i;
-  }
-
-  private skipSpaces(line: number, at: number): number {
-    return this.after(line, at - this.lineStarts[line]!);
   }
 }
 
