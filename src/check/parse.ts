@@ -204,7 +204,6 @@ export function parseManifestsWith(source: string, text: string, readBlock: (tex
     };
   }
 
-  /** A document the block reader read. */
   /** A document the block reader read from text[start, end), whose first line is `firstLine`. */
   function readBlockValue(block: BlockDocument, start: number, end: number, document: number, firstLine: number): void {
     if (block.value === null) return; // empty documents, as kubectl skips them
