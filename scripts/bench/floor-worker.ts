@@ -34,10 +34,18 @@ export function startFloorWorker(recorded: Recorded[]): Promise<MiniflareWorker>
   return startMiniflare({ modules: true, script: floorScript(recorded), ...compatibilityOf() });
 }
 
-/** Asks `baseUrl` for a request and records the answer for the floor (and nginx). */
+/** Headers the runtime writes for each response itself: replayed, they would change what the floor sends. */
+const PER_RESPONSE = new Set(["content-length", "date", "transfer-encoding", "connection", "keep-alive"]);
+
+/**
+ * Asks `baseUrl` for a request and records the answer for the floor (and nginx). It asks for the
+ * uncompressed answer, as the load tool does (autocannon sends no Accept-Encoding): a recorded
+ * `Content-Encoding: gzip` would make workerd compress every floor answer, which ours does not pay.
+ */
 export async function record(baseUrl: string, method: string, path: string, accept: string, body?: string): Promise<Recorded> {
-  const res = await fetch(baseUrl + path, { method, headers: accept ? { accept } : {}, body });
+  const res = await fetch(baseUrl + path, { method, headers: { ...(accept ? { accept } : {}), "accept-encoding": "identity" }, body });
+  if (res.headers.has("content-encoding")) throw new Error(`${method} ${path} answered Content-Encoding ${res.headers.get("content-encoding")} to Accept-Encoding: identity`);
   const headers: Record<string, string> = {};
-  for (const [k, v] of res.headers) if (k !== "content-length" && k !== "date") headers[k] = v;
+  for (const [k, v] of res.headers) if (!PER_RESPONSE.has(k)) headers[k] = v;
   return { method, path, accept, status: res.status, headers, body: await res.text() };
 }
