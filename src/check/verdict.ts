@@ -126,7 +126,8 @@ export function verdictFor(apiVersion: string, kind: string, target: SnapshotInd
   // Not yet: nothing up to the target has it (not served, not even off by default, not introduced).
   const firstKnown = Math.min(...[life?.introduced, life?.offByDefaultIn[0], firstServedIn && minorOf(minor(firstServedIn))]
     .filter((m): m is string => !!m).map(minorNumber));
-  if (!earlier.length && firstKnown > tMinor) {
+  // No source knowing the kind at all (firstKnown is Infinity) is not "not yet": it falls through to "no release serves it".
+  if (!earlier.length && Number.isFinite(firstKnown) && firstKnown > tMinor) {
     const why = firstServedIn
       ? `not yet served; first served in ${firstServedIn}`
       : `not yet in ${minorOf(tMinor)}; k8s.io/api adds it in ${minorOf(firstKnown)}, and no release serves it by default`;

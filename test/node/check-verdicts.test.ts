@@ -114,6 +114,30 @@ describe("advice the target can follow", () => {
   });
 });
 
+describe("kinds no source knows in a group/version", () => {
+  it("a built-in kind at a version of its group that no source has (certificates.k8s.io/v1 PodCertificateRequest on 1.36) is served by no release, not \"added in 1.Infinity\"", async () => {
+    const text = "apiVersion: certificates.k8s.io/v1\nkind: PodCertificateRequest\nmetadata: {name: pcr, namespace: default}\n";
+    expect(history.lifecycle.some((e) => e.group === "certificates.k8s.io" && e.version === "v1" && e.kind === "PodCertificateRequest")).toBe(false);
+    const v = checkManifests([{ source: "pcr.yaml", text }], [await snapshots.index("1.36")], history).objects[0]!.verdicts[0]!;
+    expect(v).toMatchObject({ status: "not-served", reason: "not-served", firstServedIn: null, replacement: null });
+    expect(v.message).toBe("certificates.k8s.io/v1 PodCertificateRequest is not served by 1.36: no release snapshot serves it; nothing in 1.36 replaces it");
+  });
+
+  it("no verdict for any lifecycle kind at any version of its group, in any release, names a release that is not a number", async () => {
+    const versions = new Map<string, Set<string>>();
+    for (const e of history.lifecycle) versions.set(e.group, (versions.get(e.group) ?? new Set()).add(e.version));
+    const kinds = [...new Set(history.lifecycle.map((e) => `${e.group}\n${e.kind}`))];
+    const text = kinds.flatMap((k) => {
+      const [group, kind] = k.split("\n");
+      return [...versions.get(group!)!].map((v) => `apiVersion: ${group ? `${group}/` : ""}${v}\nkind: ${kind}\n`);
+    }).join("---\n");
+    const indexes = await Promise.all(history.releases.map((id) => snapshots.index(id)));
+    const messages = checkManifests([{ source: "all", text }], indexes, history).objects.flatMap((o) => o.verdicts.map((v) => v.message));
+    expect(messages.length).toBeGreaterThan(history.lifecycle.length * history.releases.length);
+    expect(messages.filter((m) => /Infinity|NaN|undefined|\b1\.(?!\d)/.test(m))).toEqual([]);
+  });
+});
+
 describe("lifecycle sources", () => {
   it("an APIService v1beta1 says its deprecation comes from Pluto's table because k8s.io/api does not define the group", async () => {
     const life = lifecycleFor(history, "apiregistration.k8s.io", "v1beta1", "APIService")!;
