@@ -134,8 +134,8 @@ export const SUBRESOURCE_GATES: { group: string; kind: string; subresource: stri
 ];
 
 /** API changes public sources record after a pre-release tag the reference holds (rule pre-release-facts). */
-export const PRE_RELEASE_FACTS: { minor: string; fact: string; unknown?: { document: string; field: string } }[] = [
-  { minor: "1.37", unknown: { document: "/apis/certificates.k8s.io/v1", field: "podcertificaterequests" },
+export const PRE_RELEASE_FACTS: { minor: string; fact: string; unknown?: { document: string; field: string; kind: string } }[] = [
+  { minor: "1.37", unknown: { document: "/apis/certificates.k8s.io/v1", field: "podcertificaterequests", kind: "PodCertificateRequest" },
     fact: "certificates.k8s.io/v1 PodCertificateRequest is on k8s.io/api master after v0.37.0-beta.0 (kubernetes pull request #139579, merged 2026-07-22), and the 1.37 release announcement (kubernetes/website pull request #56990) says Pod Certificates and Cluster Trust Bundles graduate to stable in 1.37; v0.37.0-beta.0 lacks the kind, so this snapshot does not list it" },
   { minor: "1.37", fact: "lifecycle.k8s.io/v1alpha1 (Eviction, EvictionRequest) is on k8s.io/api master after v0.37.0-beta.0; as an alpha version it would be off by default; whether it is in v1.37.0 is not established" },
   { minor: "1.37", fact: "scheduling.k8s.io/v1beta1 PodGroup and Workload are on k8s.io/api master after v0.37.0-beta.0; as betas introduced after 1.24 they would be off by default; whether they are in v1.37.0 is not established" },

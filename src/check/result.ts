@@ -25,6 +25,8 @@ export const VerdictReason = z.enum([
   "config-file",
   /** Unknown: a group an add-on serves through the aggregation layer (metrics.k8s.io …). */
   "add-on-api",
+  /** Unknown: the target snapshot's sources do not settle whether it serves the kind (its manifest's unknown says why). */
+  "not-established",
 ]);
 
 export const ApiRef = z.object({ apiVersion: z.string(), kind: z.string() }).strict();

@@ -94,6 +94,12 @@ export function verdictFor(apiVersion: string, kind: string, target: SnapshotInd
       message: `${gv} ${kind} is not served by ${target.id}: ${defined.by} ${serving}${unserved}; ${best ? `use ${groupVersion(group, best)} ${kind}` : "nothing replaces it"}` };
   }
 
+  const open = target.unknownResources.find((r) => r.groupVersion === gv && r.kind === kind);
+  if (open) {
+    return { ...base, status: "unknown", reason: "not-established", replacement: null,
+      message: `whether ${target.id} serves ${gv} ${kind} is not established: ${open.reason}` };
+  }
+
   if (!target.groups.some((g) => g.name === group) && !history.groups.has(group)) {
     const known = knownGroup(group);
     const unknown = { ...base, status: "unknown" as const, replacement: null };

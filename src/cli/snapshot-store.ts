@@ -88,7 +88,7 @@ export function snapshotStore(bundled: SnapshotBundle, extra?: SnapshotBundle): 
   const indexOf = (id: string): SnapshotIndex => {
     const entry = catalog.snapshots.find((s) => s.id === id);
     if (!entry) throw new UsageError(`unknown snapshot ${id}`);
-    return { id, kubernetesVersion: entry.kubernetesVersion, groups: groups.get(id)! };
+    return { id, kubernetesVersion: entry.kubernetesVersion, groups: groups.get(id)!, unknownResources: entry.unknownResources };
   };
   let history: ReleaseHistory | undefined;
   return {

@@ -1,5 +1,5 @@
 // Compares the compact indexes of two snapshots. Pure: the worker and the CLI both call it.
-import { groupVersion, type GroupModel, type ResourceModel, type VersionModel } from "../discovery/model";
+import { groupVersion, splitGroupVersion, type GroupModel, type ResourceModel, type VersionModel } from "../discovery/model";
 import { refOf, type SnapshotIndex } from "./snapshot-index";
 import type { FieldChange, GroupVersionChanges, ResourceChange, ResourceSummary, SnapshotDiff } from "./types";
 import { minorNumber } from "../snapshot/ids";
@@ -47,8 +47,11 @@ function versionChanges(gv: string, before: VersionModel | undefined, after: Ver
   return { groupVersion: gv, added, removed, changed: changed.sort(byResource) };
 }
 
+/** Whether group `name` is inside a diff narrowed to `group` (every group when not narrowed). */
+const within = (group: string | null | undefined, name: string) => group === null || group === undefined || name === group;
+
 function restrict(groups: GroupModel[], group: string | null | undefined): GroupModel[] {
-  return group === null || group === undefined ? groups : groups.filter((g) => g.name === group);
+  return groups.filter((g) => within(group, g.name));
 }
 
 export function diffSnapshots(from: SnapshotIndex, to: SnapshotIndex, opts: DiffOptions = {}): SnapshotDiff {
@@ -86,6 +89,9 @@ export function diffSnapshots(from: SnapshotIndex, to: SnapshotIndex, opts: Diff
     groupVersionsRemoved: [...gvBefore.keys()].filter((gv) => !gvAfter.has(gv)),
     preferredVersionChanges,
     resources,
+    unknownResources: [from, to].flatMap((s) => s.unknownResources
+      .filter((r) => within(opts.group, splitGroupVersion(r.groupVersion).group))
+      .map((r) => ({ snapshot: s.id, ...r }))),
   };
 }
 

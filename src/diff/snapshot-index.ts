@@ -7,12 +7,15 @@ import type { LoadedSnapshot } from "../snapshot/fs";
 import type { LifecycleTable } from "../snapshot/lifecycle";
 import type { FieldIndex } from "../fields/field-index";
 import { modelOfDocuments } from "../snapshot/model";
+import { unknownResourcesOf, type UnknownResource } from "../snapshot/unknown-resources";
 
 export interface SnapshotIndex {
   id: string;
   /** Minor release the snapshot describes ("1.29"), also for captured clusters. */
   kubernetesVersion: string;
   groups: GroupModel[];
+  /** Resources whose presence the snapshot's sources do not settle (its manifest's unknown). */
+  unknownResources: UnknownResource[];
 }
 
 export const SnapshotRef = z.object({ id: z.string().regex(SNAPSHOT_ID), kubernetesVersion: z.string().regex(MINOR) }).strict();
@@ -41,5 +44,5 @@ export function refOf(s: SnapshotIndex): SnapshotRef {
 
 /** The index of a loaded snapshot folder (also what the KV seeder stores under index/<id>). */
 export function indexOfSnapshot(snap: Pick<LoadedSnapshot, "manifest" | "documents">): SnapshotIndex {
-  return { id: snap.manifest.id, kubernetesVersion: snap.manifest.kubernetesVersion, groups: modelOfDocuments(snap.documents) };
+  return { id: snap.manifest.id, kubernetesVersion: snap.manifest.kubernetesVersion, groups: modelOfDocuments(snap.documents), unknownResources: unknownResourcesOf(snap.manifest) };
 }

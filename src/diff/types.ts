@@ -2,6 +2,7 @@
 // CLI validates a remote answer with the same schema before rendering it.
 import * as z from "zod";
 import { KindFieldChanges } from "../fields/field-diff";
+import { UnknownResource } from "../snapshot/unknown-resources";
 import { SnapshotRef } from "./snapshot-index";
 
 export const RESOURCE_FIELDS = ["kind", "namespaced", "verbs", "shortNames", "categories", "subresources"] as const;
@@ -44,6 +45,8 @@ export const SnapshotDiff = z.object({
   groupVersionsRemoved: z.array(z.string()),
   preferredVersionChanges: z.array(PreferredVersionChange),
   resources: z.array(GroupVersionChanges),
+  /** Resources that either snapshot's sources leave open (within the group, when narrowed): not in the changes above, whatever the truth is. */
+  unknownResources: z.array(UnknownResource.extend({ snapshot: z.string() }).strict()).default([]), // absent from an older server's answer
   /** Asked for with --fields / fields=true: per kind both releases have, the fields added and removed. */
   fields: z.array(KindFieldChanges).optional(),
 }).strict();

@@ -68,3 +68,11 @@ export function documentKey(ref: DocumentRef): string {
 export function groupVersionPath(group: string, version: string): string {
   return group === "" ? `/api/${version}` : `/apis/${group}/${version}`;
 }
+
+/** Inverse of groupVersionPath: "apps/v1" for "/apis/apps/v1", "v1" for "/api/v1"; null for other documents. */
+export function groupVersionOfPath(path: string): string | null {
+  const core = CORE_VERSION.exec(path);
+  if (core) return core[1]!;
+  const named = API_GROUP_VERSION.exec(path);
+  return named ? `${named[1]}/${named[3]}` : null;
+}

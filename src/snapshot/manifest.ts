@@ -19,7 +19,10 @@ export const SourceFile = z.object({ file: z.string(), sha256: z.string().regex(
 
 export const Unknown = z.object({
   document: z.string(),
+  /** A field of the document ("pods.storageVersionHash"), or a resource's plural name where whether the resource is served is itself not established. */
   field: z.string(),
+  /** Set on an entry that is a whole resource: its kind (what a check of an object of that kind looks up). */
+  kind: z.string().optional(),
   reason: z.string(),
 }).strict();
 export type Unknown = z.infer<typeof Unknown>;

@@ -6,6 +6,7 @@ import type { GroupModel } from "../discovery/model";
 import { documentKey } from "../snapshot/documents";
 import { compareSnapshotIds } from "../snapshot/ids";
 import { MINOR, type Manifest } from "../snapshot/manifest";
+import { UnknownResource, unknownResourcesOf } from "../snapshot/unknown-resources";
 
 export const CatalogSnapshot = z.object({
   id: z.string(),
@@ -23,6 +24,9 @@ export const CatalogSnapshot = z.object({
   fields: z.string().nullable(),
   /** sha256 of the snapshot's GroupModel[] JSON (stored under index/<sha256>). */
   index: z.string(),
+  /** Resources the snapshot's sources leave open: checks answer unknown for them, diffs name them.
+   * A catalog published before the field existed has none, and stays readable. */
+  unknownResources: z.array(UnknownResource).default([]),
 }).strict();
 export type CatalogSnapshot = z.infer<typeof CatalogSnapshot>;
 
@@ -77,6 +81,7 @@ export function buildCatalog(entries: PublishedSnapshot[], lifecycle: string | n
     documents: Object.fromEntries(manifest.documents.map((d) => [documentKey(d), d.sha256])),
     fields: manifest.fields?.sha256 ?? null,
     index,
+    unknownResources: unknownResourcesOf(manifest),
   }));
   // `latest` is the newest Kubernetes release among the built snapshots (custom captures never are).
   const built = snapshots.filter((s) => s.provenance === "built" && MINOR.test(s.id));

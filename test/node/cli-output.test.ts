@@ -52,6 +52,23 @@ describe("kds check output formats", () => {
   });
 });
 
+describe("what the 1.37 snapshot's sources leave open", () => {
+  const PCR = "apiVersion: certificates.k8s.io/v1\nkind: PodCertificateRequest\nmetadata: {name: pcr, namespace: default}\n";
+
+  it("kds diff names it after the changes, with the manifest's reason", async () => {
+    const r = await kds(["diff", "1.36", "1.37"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nnot established \(the changes above may miss these\):\n  \? certificates\.k8s\.io\/v1 podcertificaterequests \(PodCertificateRequest\): whether 1\.37 serves it is not established: .*v0\.37\.0-beta\.0.*\n$/);
+  });
+
+  it("kds check calls it unknown on 1.37, which fails the run only with --fail-on unknown", async () => {
+    const lenient = await runKdsMain(["check", "-t", "1.37", "-o", "json", "-"], { cwd: ELSEWHERE, stdin: PCR });
+    expect(CheckResult.parse(JSON.parse(lenient.stdout)).objects[0]!.verdicts[0]).toMatchObject({ status: "unknown", reason: "not-established" });
+    expect(lenient.code).toBe(0);
+    expect((await runKdsMain(["check", "-t", "1.37", "--fail-on", "unknown", "-"], { cwd: ELSEWHERE, stdin: PCR })).code).toBe(1);
+  });
+});
+
 describe("kds --version", () => {
   it("prints the package's version", async () => {
     const { version } = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string };

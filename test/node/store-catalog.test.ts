@@ -61,6 +61,27 @@ describe("catalog aliases", () => {
   });
 });
 
+describe("resources a snapshot's sources leave open", () => {
+  it("are the manifest's unknown entries that name a resource's kind, by group-version; field-level entries are not", async () => {
+    const { manifest } = await snapshot("1.37");
+    const entry = buildCatalog([await published("1.37")], null, "g").snapshots[0]!;
+    const whole = manifest.unknown.filter((u) => u.kind !== undefined);
+    expect(whole.length).toBeGreaterThan(0);
+    expect(manifest.unknown.length).toBeGreaterThan(whole.length);
+    expect(entry.unknownResources).toEqual(whole.map((u) => ({ groupVersion: u.document.replace(/^\/apis?\//, ""), resource: u.field, kind: u.kind, reason: u.reason })));
+  });
+
+  it("are none for a release whose sources settle everything it serves", async () => {
+    expect(buildCatalog([await published("1.33")], null, "g").snapshots[0]!.unknownResources).toEqual([]);
+  });
+
+  it("read as none from a catalog published before the field existed", async () => {
+    const current = buildCatalog([await published("1.37")], null, "g");
+    const older = { ...current, snapshots: current.snapshots.map(({ unknownResources: _, ...rest }) => rest) };
+    expect(Catalog.parse(JSON.parse(JSON.stringify(older))).snapshots[0]!.unknownResources).toEqual([]);
+  });
+});
+
 describe("KV entries", () => {
   it("hold every document's wire bytes under its sha256, an index and a field index per snapshot, the lifecycle table and the catalog", async () => {
     const built = await buildKvEntries(filesOf("1.28", "1.29"));

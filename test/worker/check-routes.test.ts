@@ -14,6 +14,7 @@ import prometheusOperator from "../fixtures/manifests/crds/prometheus-operator/b
 import certManagerApp from "../fixtures/manifests/crds/cert-manager/app.yaml?raw";
 import certManagerCrds from "../fixtures/manifests/crds/cert-manager/crds.yaml?raw";
 import { fetchWorker } from "./lib/fetch-worker";
+import manifest137 from "../../snapshots/1.37/manifest.json";
 
 beforeAll(async () => { await seedSnapshots(); });
 const post = (query: string, body: BodyInit, headers: Record<string, string> = {}) =>
@@ -41,6 +42,16 @@ describe("POST /v1/check", () => {
   it("serves a custom resource whose CustomResourceDefinition is in the same body", async () => {
     const r = await result(await post("target=1.29", prometheusOperator));
     expect(r.objects.map((o) => [o.kind, o.verdicts[0]!.status])).toEqual([["CustomResourceDefinition", "served"], ["ServiceMonitor", "served"], ["PrometheusRule", "unknown"]]);
+  });
+
+  it("calls a kind the 1.37 manifest leaves open unknown there, with the manifest's reason, and not served by 1.36", async () => {
+    const open = manifest137.unknown.find((u) => "kind" in u && u.kind === "PodCertificateRequest")!;
+    const res = await post("target=1.37,1.36", "apiVersion: certificates.k8s.io/v1\nkind: PodCertificateRequest\nmetadata: {name: pcr, namespace: default}\n");
+    expect(res.status).toBe(200);
+    const [onNewest, onOlder] = (await result(res)).objects[0]!.verdicts;
+    expect(onNewest).toMatchObject({ target: "1.37", status: "unknown", reason: "not-established", replacement: null });
+    expect(onNewest!.message).toBe(`whether 1.37 serves certificates.k8s.io/v1 PodCertificateRequest is not established: ${open.reason}`);
+    expect(onOlder).toMatchObject({ target: "1.36", status: "not-served", reason: "not-served" });
   });
 
   it("calls a cert-manager Certificate unknown to the target, not removed", async () => {

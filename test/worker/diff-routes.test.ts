@@ -6,6 +6,7 @@ import { Catalog } from "../../src/store/catalog";
 import { indexKvKey } from "../../src/store/keys";
 import { seedSnapshots } from "./lib/seed";
 import { fetchWorker } from "./lib/fetch-worker";
+import manifest137 from "../../snapshots/1.37/manifest.json";
 
 beforeAll(async () => { await seedSnapshots(); });
 const get = (path: string, init?: RequestInit) => fetchWorker(`https://kds.test${path}`, init);
@@ -18,6 +19,18 @@ describe("GET /v1/diff", () => {
     const d = SnapshotDiff.parse(await res.json());
     expect(d.groupVersionsRemoved).toEqual(expect.arrayContaining(["policy/v1beta1", "batch/v1beta1"]));
     expect(d.direction).toBe("upgrade");
+  });
+
+  it("names beside the changes of 1.36 -> 1.37 the resources 1.37's manifest leaves open, in every format", async () => {
+    const open = manifest137.unknown.filter((u) => "kind" in u);
+    expect(open.length).toBeGreaterThan(0);
+    const d = SnapshotDiff.parse(await (await get("/v1/diff?from=1.36&to=1.37")).json());
+    expect(d.unknownResources).toEqual(open.map((u) => ({ snapshot: "1.37", groupVersion: u.document.replace(/^\/apis?\//, ""), resource: u.field, kind: (u as { kind: string }).kind, reason: u.reason })));
+    const text = await (await get("/v1/diff?from=1.36&to=1.37&format=text")).text();
+    expect(text).toContain(`  ? certificates.k8s.io/v1 podcertificaterequests (PodCertificateRequest): whether 1.37 serves it is not established: ${open[0]!.reason}\n`);
+    expect(await (await get("/v1/diff?from=1.36&to=1.37&format=markdown")).text()).toContain("### Not established");
+    const narrowed = SnapshotDiff.parse(await (await get("/v1/diff?from=1.36&to=1.37&group=apps")).json());
+    expect(narrowed.unknownResources).toEqual([]);
   });
 
   it("is empty, not an error, for a snapshot with itself", async () => {

@@ -41,6 +41,12 @@ describe("pages", () => {
   }
 });
 
+it("/ui/diff names what 1.37's sources leave open beside the upgrade from 1.36", async () => {
+  const body = await (await get("/ui/diff?from=1.36&to=1.37")).text();
+  expect(body).toMatch(/groups change; 1 resource is not established\./);
+  expect(body).toMatch(/<li>\? certificates\.k8s\.io\/v1 <strong>PodCertificateRequest<\/strong> \(podcertificaterequests\): whether 1\.37 serves it is not established — [^<]*v0\.37\.0-beta\.0/);
+});
+
 it("renders a page once per published catalog and URL, then answers the same bytes from memory", async () => {
   const first = await get("/ui/matrix?view=resources&from=1.20");
   const second = await get("/ui/matrix?view=resources&from=1.20");

@@ -2,11 +2,18 @@
 import { isEmptyDiff } from "../diff";
 import { displayGroup } from "../group-name";
 import type { SnapshotDiff } from "../types";
-import { describeValue, diffTitle } from "./heading";
+import { describeValue, diffTitle, unknownResourceLines } from "./heading";
 
 export function renderDiffText(d: SnapshotDiff): string {
-  const lines = [diffTitle(d)];
-  if (isEmptyDiff(d)) return `${lines[0]}\nno changes\n`;
+  const lines = [diffTitle(d), ...changeLines(d)];
+  const open = unknownResourceLines(d);
+  if (open.length) lines.push("not established (the changes above may miss these):", ...open.map((l) => `  ? ${l}`));
+  return lines.join("\n") + "\n";
+}
+
+function changeLines(d: SnapshotDiff): string[] {
+  if (isEmptyDiff(d)) return ["no changes"];
+  const lines: string[] = [];
   const list = (label: string, xs: string[]) => { if (xs.length) lines.push(`${label}: ${xs.join(", ")}`); };
   list("groups added", d.groupsAdded.map(displayGroup));
   list("groups removed", d.groupsRemoved.map(displayGroup));
@@ -26,5 +33,5 @@ export function renderDiffText(d: SnapshotDiff): string {
     for (const p of k.removed) lines.push(`  - ${p}`);
     for (const p of k.added) lines.push(`  + ${p}`);
   }
-  return lines.join("\n") + "\n";
+  return lines;
 }

@@ -16,15 +16,17 @@ export interface DiffViewProps { diff: SnapshotDiff; deprecations: LifecycleEntr
 
 export function DiffView({ diff, deprecations, replacements, target }: DiffViewProps) {
   const groupOf = (gv: string) => splitGroupVersion(gv).group;
-  const groups = [...new Set([
+  const changing = new Set([
     ...diff.groupsAdded, ...diff.groupsRemoved, ...diff.groupVersionsAdded.map(groupOf), ...diff.groupVersionsRemoved.map(groupOf),
     ...diff.preferredVersionChanges.map((p) => p.group), ...diff.resources.map((r) => groupOf(r.groupVersion)), ...deprecations.map((d) => d.group),
-  ])].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1));
+  ]);
+  // Groups where a side's sources leave a resource open are shown too, with that caveat.
+  const groups = [...new Set([...changing, ...diff.unknownResources.map((r) => groupOf(r.groupVersion))])].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1));
   if (!groups.length) return <p>Nothing changes between {diff.from.id} and {diff.to.id}.</p>;
   const rel = target ? "noopener" : undefined;
   return (
     <>
-      <p>{diff.direction === "downgrade" ? "Downgrade" : "Upgrade"} from {diff.from.id} to {diff.to.id}: {groups.length} groups change.</p>
+      <p>{diff.direction === "downgrade" ? "Downgrade" : "Upgrade"} from {diff.from.id} to {diff.to.id}: {changing.size ? `${changing.size} groups change` : "nothing changes"}{diff.unknownResources.length ? `; ${diff.unknownResources.length} ${diff.unknownResources.length === 1 ? "resource is" : "resources are"} not established` : ""}.</p>
       {groups.map((g) => {
         const dep = deprecations.filter((d) => d.group === g);
         const pref = diff.preferredVersionChanges.find((p) => p.group === g);
@@ -46,6 +48,9 @@ export function DiffView({ diff, deprecations, replacements, target }: DiffViewP
               ])}
               {dep.map((d) => (
                 <li>! {groupVersion(d.group, d.version)} <strong>{d.kind}</strong> deprecated in {d.deprecated}{d.removed ? `, removal planned in ${d.removed}` : ""}<Replacement use={replacements.get(`${groupVersion(d.group, d.version)} ${d.kind}`)} /></li>
+              ))}
+              {diff.unknownResources.filter((r) => groupOf(r.groupVersion) === g).map((r) => (
+                <li>? {r.groupVersion} <strong>{r.kind}</strong> ({r.resource}): whether {r.snapshot} serves it is not established — {r.reason}</li>
               ))}
             </ul>
           </section>

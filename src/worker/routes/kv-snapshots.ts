@@ -30,7 +30,7 @@ export function kvSnapshots(env: Env): KvSnapshots {
       const entry = resolveSnapshot(await getCatalog(env), id);
       // Callers resolve ids first, so an id the catalog lacks is a catalog that changed under them.
       if (!entry) throw new StoreUnavailable(`snapshot ${id} is no longer published`);
-      return { id: entry.id, kubernetesVersion: entry.kubernetesVersion, groups: await getIndex(env, entry) };
+      return { id: entry.id, kubernetesVersion: entry.kubernetesVersion, groups: await getIndex(env, entry), unknownResources: entry.unknownResources };
     },
     async fields(id) {
       const entry = resolveSnapshot(await getCatalog(env), id);
