@@ -10,12 +10,12 @@ const runs = Number(process.env.FUZZ_RUNS || 5000);
 const seed = Number(process.env.FUZZ_SEED || Date.now() % 2 ** 31);
 console.log(`npm run fuzz: ${runs} cases, seed ${seed}`);
 
-function vitest(project, file, env) {
-  const r = spawnSync("npx", ["vitest", "run", "--project", project, file], { stdio: "inherit", env: { ...process.env, ...env } });
+function vitest(project, files, env) {
+  const r = spawnSync("npx", ["vitest", "run", "--project", project, ...files], { stdio: "inherit", env: { ...process.env, ...env } });
   return r.status ?? 1;
 }
 
-const routes = vitest("worker", "test/worker/fuzz-routes.test.ts", { FUZZ_RUNS: String(runs), FUZZ_SEED: String(seed) });
+const routes = vitest("worker", ["test/worker/fuzz-routes.test.ts"], { FUZZ_RUNS: String(runs), FUZZ_SEED: String(seed) });
 if (routes !== 0) process.exit(routes);
-// The YAML reader's comparison with the library runs in Node.
-process.exit(vitest("node", "test/node/block-yaml.test.ts", { FUZZ_RUNS: String(runs * 4), FUZZ_SEED: String(seed) }));
+// The fast readers' comparisons with the library (block YAML, JSON) run in Node.
+process.exit(vitest("node", ["test/node/block-yaml.test.ts", "test/node/json-document.test.ts"], { FUZZ_RUNS: String(runs * 4), FUZZ_SEED: String(seed) }));

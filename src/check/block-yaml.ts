@@ -8,26 +8,7 @@
 // never decides what a document means on its own: where it answers, its answer equals the YAML
 // library's (YAML 1.2 core schema), which the tests check against the library on real and
 // generated manifests.
-
-/** One document read: its value, where its content starts, and the comments above that content. */
-export interface BlockDocument {
-  value: unknown;
-  /** Offset (in the text given) of the document's first content character, or null when it has none. */
-  contentStart: number | null;
-  /** The comment lines before the content, each without its "#". */
-  comments: string[];
-  /** Where each item of every `items:` sequence starts (of every sequence, when positions were asked for). */
-  itemStarts: Map<unknown[], number[]>;
-  /** Where each key of every mapping starts, when positions were asked for. */
-  keyStarts: Map<object, Map<string, number>>;
-  /** The line (0-based, in the text given) of an offset. */
-  lineOf(offset: number): number;
-  /** How many line breaks the text holds. */
-  newlines: number;
-}
-
-/** Nesting beyond this is declined: the library reader then applies the depth limit with its messages. */
-const MAX_NESTING = 64;
+import { lineOfOffsets, MAX_NESTING, type ReadDocument } from "./document-reader";
 
 // Characters the reader does not handle anywhere: tabs, carriage returns, other controls, a BOM.
 const UNSUPPORTED = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
@@ -71,7 +52,7 @@ export function resolvePlain(s: string): unknown {
  * when it uses YAML this reader declines. `text` may start with the `---` line itself. With
  * `positions`, it also records where every key and item starts (for the lines of field findings).
  */
-export function readBlockDocument(text: string, positions = false): BlockDocument | null {
+export function readBlockDocument(text: string, positions = false): ReadDocument | null {
   if (UNSUPPORTED.test(text)) return null;
   try {
     return new Reader(text, positions).document();
@@ -110,7 +91,7 @@ class Reader {
     }
   }
 
-  document(): BlockDocument {
+  document(): ReadDocument {
     const comments: string[] = [];
     let marked = false;
     let line = 0;
@@ -137,18 +118,8 @@ class Reader {
     return this.read(value, contentStart, comments);
   }
 
-  private read(value: unknown, contentStart: number | null, comments: string[]): BlockDocument {
-    const starts = this.lineStarts;
-    const lineOf = (offset: number) => {
-      let lo = 0, hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
-    return { value, contentStart, comments, itemStarts: this.itemStarts, keyStarts: this.keyStarts, lineOf, newlines: this.newlines };
+  private read(value: unknown, contentStart: number | null, comments: string[]): ReadDocument {
+    return { value, contentStart, comments, itemStarts: this.itemStarts, keyStarts: this.keyStarts, lineOf: lineOfOffsets(this.lineStarts), newlines: this.newlines };
   }
 
   // --- lines ---------------------------------------------------------------------------------

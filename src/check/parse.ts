@@ -2,7 +2,9 @@
 // their document and line, without letting one bad document hide the others.
 import { Composer, isMap, isNode, isSeq, LineCounter, Parser, type Document } from "yaml";
 import { definitionOf, type CustomResourceDefinitionFacts } from "./custom-resources";
-import { readBlockDocument, type BlockDocument } from "./block-yaml";
+import { readBlockDocument } from "./block-yaml";
+import type { DocumentReader, ReadDocument } from "./document-reader";
+import { readJsonDocument } from "./json-document";
 import { blankDeepDocuments, type DeepDocument } from "./depth-guard";
 import { MAX_ALIAS_COUNT, MAX_DEPTH } from "./limits";
 import { fieldLine } from "./field-lines";
@@ -146,23 +148,26 @@ export function documentChunks(text: string): { start: number; end: number; mark
 
 const composeAll = (text: string) => new Composer({ merge: true, prettyErrors: false }).compose(new Parser().parse(text));
 
-/** Reads manifests: each document with the fast block reader where it answers, else with the YAML library. */
+/** A document that starts with "{" (JSON) goes to the JSON reader, any other to the block YAML reader. */
+const readFast: DocumentReader = (text, positions) => (/^\s*\{/.test(text) ? readJsonDocument(text, positions) : readBlockDocument(text, positions));
+
+/** Reads manifests: each document with a fast reader where it answers, else with the YAML library. */
 export function parseManifests(source: string, text: string): ParsedManifests {
-  return parseManifestsWith(source, text, readBlockDocument);
+  return parseManifestsWith(source, text, readFast);
 }
 
 /**
- * Reads manifests with a given block reader (the tests pass one that always declines, to compare the
- * fast reader with the library alone). Documents are read one at a time, so a document's syntax tree
+ * Reads manifests with a given fast reader (the tests pass one that always declines, to compare the
+ * fast readers with the library alone). Documents are read one at a time, so a document's syntax tree
  * can be collected once its objects are read (10,000 documents at once cost hundreds of MB).
  */
-export function parseManifestsWith(source: string, text: string, readBlock: (text: string) => BlockDocument | null): ParsedManifests {
+export function parseManifestsWith(source: string, text: string, read: DocumentReader): ParsedManifests {
   const objects: ManifestObject[] = [];
   const errors: ManifestError[] = [];
   const definitions: CustomResourceDefinitionFacts[] = [];
   const sources = new Map<ManifestObject, ObjectSource>();
   let recomposed: { text: string; start: number; doc: Document.Parsed } | undefined;
-  let reread: { start: number; doc: BlockDocument } | undefined;
+  let reread: { start: number; doc: ReadDocument } | undefined;
   // Lines of documents the block reader read come from the reader; the index of the whole text's
   // lines is built only when the library reads a document.
   let lineIndex: LineCounter | undefined;
@@ -170,17 +175,26 @@ export function parseManifestsWith(source: string, text: string, readBlock: (tex
   let document = 0;
 
   const stream = splitJsonStream(text);
-  if (stream) for (const { start, end } of stream) readWithLibrary(start, end);
+  if (stream) {
+    let firstLine = 1, from = 0;
+    for (const { start, end } of stream) {
+      firstLine += newlinesIn(text, from, start);
+      from = start;
+      const json = read(text.slice(start, end));
+      if (json && listsPlaced(json.value, json.itemStarts)) readFastValue(json, start, end, ++document, firstLine);
+      else readWithLibrary(start, end);
+    }
+  }
   // Directives (`%YAML`) reach across documents: such a stream is read whole by the library.
   else if (/^%/m.test(text)) readWithLibrary(0, text.length);
   else {
     let firstLine = 1;
     for (const chunk of documentChunks(text)) {
-      const block = readBlock(text.slice(chunk.start, chunk.end));
+      const fast = read(text.slice(chunk.start, chunk.end));
       // The block reader places the items of block Lists only; a List written in flow style is the library's.
-      if (!block || !listsPlaced(block.value, block.itemStarts)) readWithLibrary(chunk.start, chunk.end);
-      else if (block.contentStart !== null || chunk.marked) readBlockValue(block, chunk.start, chunk.end, ++document, firstLine);
-      firstLine += block ? block.newlines : newlinesIn(text, chunk.start, chunk.end);
+      if (!fast || !listsPlaced(fast.value, fast.itemStarts)) readWithLibrary(chunk.start, chunk.end);
+      else if (fast.contentStart !== null || chunk.marked) readFastValue(fast, chunk.start, chunk.end, ++document, firstLine);
+      firstLine += fast ? fast.newlines : newlinesIn(text, chunk.start, chunk.end);
     }
   }
   return { objects, errors, definitions, sources };
@@ -204,21 +218,21 @@ export function parseManifestsWith(source: string, text: string, readBlock: (tex
     };
   }
 
-  /** A document the block reader read from text[start, end), whose first line is `firstLine`. */
-  function readBlockValue(block: BlockDocument, start: number, end: number, document: number, firstLine: number): void {
-    if (block.value === null) return; // empty documents, as kubectl skips them
-    const template = helmTemplate(block.comments.join("\n"));
-    addFlattened(block.value, start + block.contentStart!, block.itemStarts, (offset, item, itemSteps) => {
-      const line = firstLine + block.lineOf(offset - start);
-      return { location: { source, document, line, item, template }, line: blockFieldLines(start, end, firstLine, itemSteps, line) };
+  /** A document a fast reader read from text[start, end), whose first line is `firstLine`. */
+  function readFastValue(fast: ReadDocument, start: number, end: number, document: number, firstLine: number): void {
+    if (fast.value === null) return; // empty documents, as kubectl skips them
+    const template = helmTemplate(fast.comments.join("\n"));
+    addFlattened(fast.value, start + fast.contentStart!, fast.itemStarts, (offset, item, itemSteps) => {
+      const line = firstLine + fast.lineOf(offset - start);
+      return { location: { source, document, line, item, template }, line: fastFieldLines(start, end, firstLine, itemSteps, line) };
     }, start);
   }
 
-  /** Where an object's fields are in a document the block reader read: it reads the document again, recording positions (the last one kept). */
-  function blockFieldLines(start: number, end: number, firstLine: number, itemSteps: FieldStep[], fallback: number): ObjectSource["line"] {
+  /** Where an object's fields are in a document a fast reader read: it reads the document again, recording positions (the last one kept). */
+  function fastFieldLines(start: number, end: number, firstLine: number, itemSteps: FieldStep[], fallback: number): ObjectSource["line"] {
     return (steps) => {
       if (reread?.start !== start) {
-        const doc = readBlockDocument(text.slice(start, end), true);
+        const doc = read(text.slice(start, end), true);
         reread = doc ? { start, doc } : undefined;
       }
       if (!reread) return fallback;

@@ -8,47 +8,11 @@ import fc from "fast-check";
 import { Document, parseAllDocuments, parseDocument, visit, type ToStringOptions } from "yaml";
 import { describe, expect, it } from "vitest";
 import { readBlockDocument } from "../../src/check/block-yaml";
-import { documentChunks, parseManifests, parseManifestsWith, type ParsedManifests } from "../../src/check/parse";
-import type { FieldStep } from "../../src/fields/walk-fields";
+import { documentChunks, parseManifests } from "../../src/check/parse";
+import { generatedValue, readout, RUNS, SEED, withLibrary } from "./lib/manifest-readout";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/manifests");
 const fixtureFiles = readdirSync(FIXTURES, { recursive: true, encoding: "utf8" }).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
-/** npm test runs a bounded number of cases with a fixed seed; `npm run fuzz` many more with a fresh seed (in the test names). */
-const RUNS = Number(process.env.FUZZ_RUNS || 1500);
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 20261129;
-
-/** The YAML library alone: a block reader that declines everything. */
-const withLibrary = (source: string, text: string) => parseManifestsWith(source, text, () => null);
-
-/** Every key path of a value down to `depth` levels, as field steps. */
-function paths(value: unknown, depth: number, prefix: FieldStep[] = []): FieldStep[][] {
-  if (depth === 0 || typeof value !== "object" || value === null) return [];
-  const entries: [FieldStep, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  return entries.flatMap(([k, v]) => [[...prefix, k], ...paths(v, depth - 1, [...prefix, k])]);
-}
-
-/** What a read says: objects, errors, definitions, each object's value and the lines of its fields. */
-function readout(parsed: ParsedManifests) {
-  return {
-    objects: parsed.objects, errors: parsed.errors, definitions: parsed.definitions,
-    sources: parsed.objects.map((o) => {
-      const s = parsed.sources.get(o)!;
-      return { value: s.value, lines: paths(s.value, 3).map((p) => [p.join("."), s.line(p)]) };
-    }),
-  };
-}
-
-const generatedValue = (() => {
-  const text = fc.oneof(fc.string(), fc.stringMatching(/^[a-z0-9 .:#\-'"\\\n/]{0,30}$/),
-    fc.constantFrom("null", "~", "true", "False", "0o17", "0x1F", "1e3", ".5", "1.", "-0", "+12", ".inf", "-.Inf", ".NaN", "yes", "on",
-      "a: b", "a #b", "- x", "# c", "'q'", '"d"', "|", "x\ny", "  lead", "trail  ", "a\n\nb\n", "", ":x", "-x", "?x", "@x", "[a]", "{a}", "a,b"));
-  const leaf = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-  const key = fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom("apiVersion", "kind", "metadata", "items", "1", "true", "null", "a b", "x:y", "-k"));
-  const { value } = fc.letrec((tie) => ({
-    value: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(key, tie("value"), { maxKeys: 5 })),
-  }));
-  return fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 });
-})();
 
 /** The ways a YAML printer writes the same value: folded lines, quoting, indentation, flow or block. */
 const printerOptions: fc.Arbitrary<ToStringOptions & { flowSeed: number }> = fc.record({
