@@ -1,12 +1,13 @@
 // kds check against its goals, end to end as CI runs it (the built bin as a subprocess, bundled
-// snapshots): a small file in ≤ 300 ms; 10,000 objects × 4 targets in ≤ 2 s and ≤ 300 MB peak RSS.
+// snapshots): a small file in ≤ 300 ms; 10,000 objects × 4 targets in ≤ 2 s and ≤ 300 MB peak RSS,
+// as multi-document YAML and as the one JSON List `kubectl get -o json` prints.
 // Wall time, CPU time and peak RSS per run; the median run is reported. Goals are reported, never asserted.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO } from "./bundle";
-import { manifestYaml } from "./manifests";
+import { manifestJsonList, manifestYaml } from "./manifests";
 
 export interface CliGoalResult {
   name: string; runs: number; targets: string;
@@ -46,9 +47,12 @@ export async function benchCliGoals(quick: boolean): Promise<CliGoalResult[]> {
     const small = join(REPO, "test/fixtures/manifests/current-app.yaml");
     const big = join(dir, "10000.yaml");
     writeFileSync(big, manifestYaml(10_000));
+    const bigJson = join(dir, "10000.json");
+    writeFileSync(bigJson, manifestJsonList(10_000));
     const cases = [
       { name: "small file (3 objects), 1 target", targets: "1.29", file: small, runs: quick ? 3 : 9, goalMs: 300, goalMiB: null },
       { name: "10,000 objects, 4 targets", targets: "1.22,1.25,1.29,1.33", file: big, runs: quick ? 1 : 3, goalMs: 2000, goalMiB: 300 },
+      { name: "10,000 objects as one JSON List, 4 targets", targets: "1.22,1.25,1.29,1.33", file: bigJson, runs: quick ? 1 : 3, goalMs: 2000, goalMiB: 300 },
     ];
     const results: CliGoalResult[] = [];
     for (const c of cases) {

@@ -22,14 +22,21 @@ function fixtureObjects(): KubeObject[] {
   return objects;
 }
 
-/** Multi-document YAML of `count` objects. */
-export function manifestYaml(count: number): string {
+function manifestObjects(count: number): KubeObject[] {
   const pool = fixtureObjects();
-  const docs: string[] = [];
-  for (let i = 0; i < count; i++) {
+  return Array.from({ length: count }, (_, i) => {
     const o = structuredClone(pool[i % pool.length]!);
     o.metadata = { ...o.metadata, name: `${o.metadata?.name ?? "object"}-${i}` };
-    docs.push(stringify(o));
-  }
-  return docs.join("---\n");
+    return o;
+  });
+}
+
+/** Multi-document YAML of `count` objects. */
+export function manifestYaml(count: number): string {
+  return manifestObjects(count).map((o) => stringify(o)).join("---\n");
+}
+
+/** The same objects as one List, as `kubectl get -o json` prints it (4-space indent). */
+export function manifestJsonList(count: number): string {
+  return JSON.stringify({ apiVersion: "v1", kind: "List", items: manifestObjects(count), metadata: { resourceVersion: "" } }, null, 4) + "\n";
 }
