@@ -1,6 +1,7 @@
 // CustomResourceDefinitions found in the input (or given with `kds check --crds`): a cluster that
 // installs them serves their kinds at the versions marked served, whatever its release.
 import { compareKubeAwareVersions } from "../build/versions";
+import { isRecord } from "../lib/is-record";
 
 export interface CustomResourceDefinitionFacts {
   /** metadata.name, "<plural>.<group>". */
@@ -13,7 +14,6 @@ export interface CustomResourceDefinitionFacts {
   versions: { name: string; served: boolean; schema: unknown }[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
 
 /** The facts of a CustomResourceDefinition object (apiextensions.k8s.io v1 or v1beta1), or null for any other object. */

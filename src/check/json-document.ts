@@ -6,6 +6,7 @@
 // MAX_NESTING, and characters YAML treats apart. Declined or malformed documents go to the library,
 // which gives the errors; where this reader answers, its answer equals the library's (tested alike).
 import { lineOfOffsets, MAX_NESTING, type ReadDocument } from "./document-reader";
+import { isRecord } from "../lib/is-record";
 
 // Raw controls other than JSON's whitespace, a BOM, NEL, the Unicode line separators, and a carriage
 // return outside CRLF (the library reads `\r "a"` between tokens as a plain scalar, not as space).
@@ -14,7 +15,6 @@ const SPACE = 32, TAB = 9, LF = 10, CR = 13, QUOTE = 34, BACKSLASH = 92, COMMA =
 const LBRACE = 123, RBRACE = 125, LBRACKET = 91, RBRACKET = 93;
 const DECLINED = Symbol("declined");
 const decline = (): never => { throw DECLINED; };
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The object in `text` (whitespace around it allowed), or null to leave the text to the YAML library. */
 export function readJsonDocument(text: string, positions = false): ReadDocument | null {

@@ -10,6 +10,7 @@ import { MAX_ALIAS_COUNT, MAX_DEPTH } from "./limits";
 import { fieldLine } from "./field-lines";
 import type { ManifestError, ManifestLocation, ManifestObject } from "./manifest-object";
 import type { FieldStep } from "../fields/walk-fields";
+import { isRecord } from "../lib/is-record";
 
 /** An object's content and where each of its fields is, for the field checks. */
 export interface ObjectSource { value: unknown; line(steps: FieldStep[]): number }
@@ -37,7 +38,6 @@ function helmTemplate(comment: string): string | null {
 }
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Why a present apiVersion or kind cannot be used: it is not a string (`apiVersion: 1`, a YAML number). */
 function invalidField(field: string, v: unknown): string | null {

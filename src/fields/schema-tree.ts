@@ -4,8 +4,8 @@
 // `additionalProperties`; `x-kubernetes-preserve-unknown-fields`, int-or-string and schemas
 // without properties are free-form, so nothing below them is reported.
 import type { FieldNode } from "./field-index";
+import { isRecord } from "../lib/is-record";
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export interface SchemaTree { nodes: FieldNode[]; root: number }
 

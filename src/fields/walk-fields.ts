@@ -3,6 +3,7 @@
 // Map keys (labels, annotations, resource limits) are values, not fields; the root `status` is
 // written by controllers, not by manifests, so it is not checked.
 import type { FieldNode, ReleaseRuns } from "./field-index";
+import { isRecord } from "../lib/is-record";
 
 /** A field name or map key (string), or a list index (number). */
 export type FieldStep = string | number;
@@ -17,7 +18,6 @@ export interface FieldHit {
   gates: string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function pathText(steps: FieldStep[]): string {
   return steps.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
