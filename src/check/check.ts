@@ -110,7 +110,9 @@ export function checkObjects({ objects: read, errors, definitions, sources, skip
   };
   const objects = read.map((o): CheckedObject => {
     const verdicts = o.apiVersion && o.kind ? verdictsFor(o.apiVersion, o.kind) : [];
-    return { ...o, verdicts, fields: fieldFindings(o, sources.get(o), verdicts, targets, fields, schemaOf) };
+    // Spelled out, not `...o`: Node's V8 copies a spread object several times slower (a check of 10,000 objects felt it).
+    const { location, apiVersion, kind, name, namespace, problem } = o;
+    return { location, apiVersion, kind, name, namespace, problem, verdicts, fields: fieldFindings(o, sources.get(o), verdicts, targets, fields, schemaOf) };
   });
   return { kind: "CheckResult", targets: targets.map(refOf), objects, errors, skipped, summary: summarize(objects, errors, skipped) };
 }
