@@ -5,14 +5,15 @@
 // is the key: the target's id and version (two targets may share one index), and the definitions'
 // facts for the kind.
 import type { SnapshotIndex } from "../diff/snapshot-index";
+import { remember } from "../lib/bounded-cache";
 import { splitGroupVersion } from "../discovery/model";
 import type { ReleaseHistory } from "../timeline/history";
 import { definedVerdict, type CustomResourceDefinitionFacts } from "./custom-resources";
 import type { Verdict } from "./result";
 import { verdictFor } from "./verdict";
 
-/** Most verdicts kept per target: apiVersion and kind come from the input, so the cache is bounded. */
-const MAX_CACHED = 2048;
+/** Most verdicts kept per target: apiVersion and kind come from the input, so the cache is bounded (oldest out). */
+export const MAX_CACHED = 2048;
 
 const byHistory = new WeakMap<ReleaseHistory, WeakMap<SnapshotIndex["groups"], Map<string, Verdict>>>();
 
@@ -24,10 +25,5 @@ export function cachedVerdictFor(apiVersion: string, kind: string, target: Snaps
   let verdicts = byTarget.get(target.groups);
   if (!verdicts) byTarget.set(target.groups, verdicts = new Map());
   const key = `${target.id}\n${target.kubernetesVersion}\n${apiVersion}\n${kind}${defined ? `\n${JSON.stringify(defined)}` : ""}`;
-  let verdict = verdicts.get(key);
-  if (!verdict) {
-    verdict = verdictFor(apiVersion, kind, target, history, definitions);
-    if (verdicts.size < MAX_CACHED) verdicts.set(key, verdict);
-  }
-  return verdict;
+  return verdicts.get(key) ?? remember(verdicts, MAX_CACHED, key, verdictFor(apiVersion, kind, target, history, definitions));
 }

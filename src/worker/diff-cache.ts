@@ -3,7 +3,7 @@
 import { diffSnapshots } from "../diff/diff";
 import type { SnapshotDiff } from "../diff/types";
 import { fieldChangesOf, type KindFieldChanges } from "../fields/field-diff";
-import { remember } from "./bounded-cache";
+import { remember } from "../lib/bounded-cache";
 import type { KvSnapshots } from "./routes/kv-snapshots";
 
 const computed = new Map<string, SnapshotDiff>();

@@ -6,7 +6,7 @@
 // ignored, as the apiserver ignores them.
 import type { AggregatedForm } from "../discovery/types";
 import type { DocumentForm } from "../snapshot/documents";
-import { remember } from "./bounded-cache";
+import { remember } from "../lib/bounded-cache";
 
 export interface AcceptClause { readonly type: string; readonly subtype: string; readonly params: Readonly<Record<string, string>>; readonly q: number }
 

@@ -8,7 +8,7 @@ import { LifecycleTable } from "../snapshot/lifecycle";
 import { sha256Hex } from "../snapshot/wire";
 import { Catalog, type CatalogSnapshot } from "../store/catalog";
 import { CATALOG_KEY, documentKvKey, fieldsKvKey, indexKvKey, lifecycleKvKey } from "../store/keys";
-import { remember } from "./bounded-cache";
+import { remember } from "../lib/bounded-cache";
 import type { Env } from "./env";
 
 export const CATALOG_TTL_MS = 30_000;

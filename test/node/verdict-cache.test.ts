@@ -2,6 +2,7 @@
 // CustomResourceDefinitions define, per what those definitions say of it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkManifests } from "../../src/check/check";
+import { MAX_CACHED } from "../../src/check/verdict-cache";
 import type { SnapshotIndex } from "../../src/diff/snapshot-index";
 import type { ReleaseHistory } from "../../src/timeline/history";
 import { BUNDLED_SNAPSHOTS, localSnapshots } from "./lib/local-snapshots";
@@ -26,6 +27,15 @@ const verdictOf = (inputs: { source: string; text: string }[], name: string, t =
 describe("verdicts across checks", () => {
   it("a second check of the same kind against the same target and history reuses the first verdict", () => {
     expect(verdictOf([deployment], "web")).toBe(verdictOf([deployment], "web"));
+  });
+
+  it(`keeps at most ${MAX_CACHED} verdicts per target: made-up kinds push the oldest out, the newest stay`, () => {
+    const own = { ...target, groups: [...target.groups] }; // a target of its own, so other tests' verdicts do not count
+    const first = verdictOf([deployment], "web", own);
+    const kinds = Array.from({ length: MAX_CACHED }, (_, i) => `apiVersion: example.com/v1\nkind: Made${i}\nmetadata: {name: m${i}}\n`).join("---\n");
+    const last = checkManifests([{ source: "many.yaml", text: kinds }], [own], history).objects.at(-1)!.verdicts[0]!;
+    expect(verdictOf([deployment], "web", own)).not.toBe(first);
+    expect(checkManifests([{ source: "one.yaml", text: `apiVersion: example.com/v1\nkind: Made${MAX_CACHED - 1}\nmetadata: {name: x}\n` }], [own], history).objects[0]!.verdicts[0]).toBe(last);
   });
 
   it("a target sharing another's index under a different id gets its own verdict", () => {

@@ -2,7 +2,7 @@
 // JSON API's Cache-Control, and the framing policy — pages refuse to be framed, embeds allow any origin.
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
-import { remember } from "../bounded-cache";
+import { remember } from "../../lib/bounded-cache";
 import { etagOf, INDEX, matchesEtag } from "../caching";
 
 export type Framing = "deny" | "any";
