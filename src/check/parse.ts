@@ -174,27 +174,20 @@ export function parseManifestsWith(source: string, text: string, read: DocumentR
   const linePos = (offset: number) => (lineIndex ??= lineCounter(text)).linePos(offset);
   let document = 0;
 
-  const stream = splitJsonStream(text);
-  if (stream) {
-    let firstLine = 1, from = 0;
-    for (const { start, end } of stream) {
-      firstLine += newlinesIn(text, from, start);
-      from = start;
-      const json = read(text.slice(start, end));
-      if (json && listsPlaced(json.value, json.itemStarts)) readFastValue(json, start, end, ++document, firstLine);
-      else readWithLibrary(start, end);
-    }
-  }
-  // Directives (`%YAML`) reach across documents: such a stream is read whole by the library.
-  else if (/^%/m.test(text)) readWithLibrary(0, text.length);
+  // The objects of a JSON stream, else the documents of a YAML stream; directives (`%YAML`) reach
+  // across documents, so such a stream is read whole by the library.
+  const chunks = splitJsonStream(text)?.map((c) => ({ ...c, marked: false })) ?? (/^%/m.test(text) ? null : documentChunks(text));
+  if (!chunks) readWithLibrary(0, text.length);
   else {
-    let firstLine = 1;
-    for (const chunk of documentChunks(text)) {
+    let firstLine = 1, from = 0;
+    for (const chunk of chunks) {
+      firstLine += newlinesIn(text, from, chunk.start); // the space between a stream's objects (YAML documents touch)
       const fast = read(text.slice(chunk.start, chunk.end));
       // The block reader places the items of block Lists only; a List written in flow style is the library's.
       if (!fast || !listsPlaced(fast.value, fast.itemStarts)) readWithLibrary(chunk.start, chunk.end);
       else if (fast.contentStart !== null || chunk.marked) readFastValue(fast, chunk.start, chunk.end, ++document, firstLine);
       firstLine += fast ? fast.newlines : newlinesIn(text, chunk.start, chunk.end);
+      from = chunk.end;
     }
   }
   return { objects, errors, definitions, sources };
