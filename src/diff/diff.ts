@@ -89,7 +89,7 @@ export function diffSnapshots(from: SnapshotIndex, to: SnapshotIndex, opts: Diff
     groupVersionsRemoved: [...gvBefore.keys()].filter((gv) => !gvAfter.has(gv)),
     preferredVersionChanges,
     resources,
-    unknownResources: [from, to].flatMap((s) => s.unknownResources
+    unknownResources: (from.id === to.id ? [to] : [from, to]).flatMap((s) => s.unknownResources
       .filter((r) => within(opts.group, splitGroupVersion(r.groupVersion).group))
       .map((r) => ({ snapshot: s.id, ...r }))),
   };

@@ -6,7 +6,6 @@
 import type { FieldNode } from "./field-index";
 import { isRecord } from "../lib/is-record";
 
-
 export interface SchemaTree { nodes: FieldNode[]; root: number }
 
 /** The tree of a custom resource's schema: apiVersion, kind and metadata are always fields of the root. */

@@ -18,7 +18,6 @@ export interface FieldHit {
   gates: string[];
 }
 
-
 export function pathText(steps: FieldStep[]): string {
   return steps.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
 }

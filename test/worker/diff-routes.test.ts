@@ -31,6 +31,8 @@ describe("GET /v1/diff", () => {
     expect(await (await get("/v1/diff?from=1.36&to=1.37&format=markdown")).text()).toContain("### Not established");
     const narrowed = SnapshotDiff.parse(await (await get("/v1/diff?from=1.36&to=1.37&group=apps")).json());
     expect(narrowed.unknownResources).toEqual([]);
+    const itself = SnapshotDiff.parse(await (await get("/v1/diff?from=1.37&to=1.37")).json());
+    expect(itself.unknownResources).toEqual(d.unknownResources);
   });
 
   it("is empty, not an error, for a snapshot with itself", async () => {
