@@ -18,7 +18,7 @@ export type UnknownResource = z.infer<typeof UnknownResource>;
 
 export function unknownResourcesOf(manifest: Pick<Manifest, "unknown">): UnknownResource[] {
   return manifest.unknown.flatMap(({ document, field, kind, reason }) => {
-    const groupVersion = kind === undefined ? null : groupVersionOfPath(document);
-    return groupVersion === null || kind === undefined ? [] : [{ groupVersion, resource: field, kind, reason }];
+    const groupVersion = groupVersionOfPath(document);
+    return kind !== undefined && groupVersion !== null ? [{ groupVersion, resource: field, kind, reason }] : [];
   });
 }
