@@ -439,6 +439,8 @@ class Reader {
         indent = spaces;
       }
       if (spaces < indent) break;
+      // Spaces past the indentation and nothing else: the library reads such a line as empty, at least at the end.
+      if (this.lineContent[next]! === end) decline();
       lines.push(this.text.slice(start + indent, end));
     }
     if (indent < 0) decline(); // no content: the library's rules for empty block scalars apply

@@ -41,3 +41,14 @@ export const generatedValue = (() => {
   }));
   return fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 });
 })();
+
+/** One to three random edits of a text: at a position, insert one of `inserts` and remove up to 3 characters. */
+export const randomEdits = (inserts: string[]) => fc.array(fc.tuple(fc.nat(), fc.constantFrom(...inserts), fc.nat(3)), { minLength: 1, maxLength: 3 });
+
+export function applyEdits(text: string, edits: [number, string, number][]): string {
+  for (const [position, insert, remove] of edits) {
+    const at = position % (text.length + 1);
+    text = text.slice(0, at) + insert + text.slice(at + remove);
+  }
+  return text;
+}
