@@ -13,7 +13,7 @@ import { sharedWorker } from "./helpers/shared-worker";
 const SHOTS = resolve(import.meta.dirname, "../../test-results/screenshots");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-const PAGES = ["/", "/ui/matrix", "/ui/matrix?view=resources&groups=policy&from=1.21&to=1.26", "/ui/versions/1.29", "/ui/diff?from=1.24&to=1.25",
+const PAGES = ["/", "/ui/matrix", "/ui/matrix?view=resources&groups=policy&from=1.21&to=1.26", "/ui/versions/1.29", "/ui/versions/1.37", "/ui/diff?from=1.24&to=1.25", "/ui/diff?from=1.36&to=1.37",
   "/ui/kinds/Ingress", "/ui/kinds/HorizontalPodAutoscaler", "/ui/check"];
 const EMBEDS = ["/embed/matrix?groups=policy,autoscaling&from=1.20&to=1.27", "/embed/kinds/Ingress?theme=dark", "/embed/diff?from=1.21&to=1.22&theme=light"];
 

@@ -41,6 +41,11 @@ describe("pages", () => {
   }
 });
 
+it("/ui/versions/1.37 names what its sources leave open; 1.36, whose sources settle everything, does not", async () => {
+  expect(await (await get("/ui/versions/1.37")).text()).toMatch(/<li>\? certificates\.k8s\.io\/v1 <strong>PodCertificateRequest<\/strong> \(podcertificaterequests\) — [^<]*v0\.37\.0-beta\.0/);
+  expect(await (await get("/ui/versions/1.36")).text()).not.toContain("Not established");
+});
+
 it("/ui/diff names what 1.37's sources leave open beside the upgrade from 1.36", async () => {
   const body = await (await get("/ui/diff?from=1.36&to=1.37")).text();
   expect(body).toMatch(/groups change; 1 resource is not established\./);

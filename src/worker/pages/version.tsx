@@ -41,6 +41,12 @@ export function VersionPage({ snap, groups, previous, next }: VersionPageProps) 
       <p>Raw documents: <a href={`/k8s/${id}/api`}>/api</a> · <a href={`/k8s/${id}/apis`}>/apis</a> · <a href={`/k8s/${id}/version`}>/version</a> · <a href={`/k8s/${id}/helm-api-versions`}>Helm API versions</a>
         {previous ? <> · <a href={`/ui/diff?from=${previous}&to=${id}`}>diff from {previous}</a></> : null}
         {next ? <> · <a href={`/ui/versions/${next}`}>next: {next}</a></> : null}</p>
+      {snap.unknownResources.length ? (
+        <section aria-label="Not established">
+          <p>Not listed below, because this snapshot's sources do not settle whether {id} serves them:</p>
+          <ul class="tight">{snap.unknownResources.map((r) => <li>? {r.groupVersion} <strong>{r.kind}</strong> ({r.resource}) — {r.reason}</li>)}</ul>
+        </section>
+      ) : null}
       <nav aria-label="Groups"><p>{groups.map((g, i) => <>{i ? " · " : ""}<a href={`#g-${displayGroup(g.name)}`}>{displayGroup(g.name)}</a></>)}</p></nav>
       {groups.map((g) => (
         <section id={`g-${displayGroup(g.name)}`}>
