@@ -36,7 +36,7 @@ export function manifestYaml(count: number): string {
   return manifestObjects(count).map((o) => stringify(o)).join("---\n");
 }
 
-/** The same objects as one List, as `kubectl get -o json` prints it (4-space indent). */
-export function manifestJsonList(count: number): string {
-  return JSON.stringify({ apiVersion: "v1", kind: "List", items: manifestObjects(count), metadata: { resourceVersion: "" } }, null, 4) + "\n";
+/** The same objects as one List, as `kubectl get -o json` prints it (4-space indent; 0 for one line). */
+export function manifestJsonList(count: number, indent = 4): string {
+  return JSON.stringify({ apiVersion: "v1", kind: "List", items: manifestObjects(count), metadata: { resourceVersion: "" } }, null, indent) + "\n";
 }

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchCliGoals, type CliGoalResult } from "./cli-goals";
 import { buildProductionBundle, REPO } from "./bundle";
+import { benchCheckBound, boundTable, type BoundRow } from "./check-bound";
 import { startBundledWorker, type MiniflareWorker } from "./bundled-worker";
 import { record, startFloorWorker, type Recorded } from "./floor-worker";
 import { runHostile, type HostileResult } from "./hostile";
@@ -23,7 +24,7 @@ const LEGACY = "application/json, */*";
 const GZIP_GOAL = 150 * 1024;
 const SNAPSHOTS = join(REPO, "snapshots");
 
-interface Scenario { name: string; request: Request; expected: number; goal: number; revalidate?: boolean }
+interface Scenario { name: string; request: Request; expected: number; goal: number; revalidate?: boolean; /** Also measure the parse-and-serialize bound (check-bound.ts) for this many objects. */ boundObjects?: number }
 
 function scenarios(): Scenario[] {
   return [
@@ -33,7 +34,7 @@ function scenarios(): Scenario[] {
     { name: "diff /v1/diff?from=1.28&to=1.29", request: { method: "GET", path: "/v1/diff?from=1.28&to=1.29", headers: { accept: "application/json" } }, expected: 200, goal: 0.5 },
     // The largest page: every resource of every release, rendered from the cached matrix.
     { name: "page /ui/matrix?view=resources (all releases)", request: { method: "GET", path: "/ui/matrix?view=resources", headers: { accept: "text/html" } }, expected: 200, goal: 0.5 },
-    { name: "check 50 objects x 2 targets", request: { method: "POST", path: "/v1/check?target=1.29,1.33", headers: { accept: "application/json", "content-type": "application/yaml" }, body: manifestYaml(50) }, expected: 200, goal: 0.5 },
+    { name: "check 50 objects x 2 targets", request: { method: "POST", path: "/v1/check?target=1.29,1.33", headers: { accept: "application/json", "content-type": "application/yaml" }, body: manifestYaml(50) }, expected: 200, goal: 0.5, boundObjects: 50 },
     // The same check without field checks: the field walk's cost is the difference (goal: within 2x).
     { name: "check 50 objects x 2 targets, fields=false", request: { method: "POST", path: "/v1/check?target=1.29,1.33&fields=false", headers: { accept: "application/json", "content-type": "application/yaml" }, body: manifestYaml(50) }, expected: 200, goal: 0.5 },
   ];
@@ -152,6 +153,12 @@ export async function runBench(argv: string[]): Promise<number> {
     const targets = [{ name: "floor" as const, ...floor }, { name: "ours" as const, ...ours }, ...(nginx ? [{ name: "nginx" as const, ...nginx }] : [])];
     process.stderr.write(`load: ${opts.connections} connections, ${opts.seconds} s per scenario and target\n`);
     const base = await measure(list, targets, recordedIndex, opts);
+    const boundOf = list.find((s) => s.boundObjects);
+    let bound: BoundRow[] | null = null;
+    if (boundOf) {
+      process.stderr.write("the check's parse-and-serialize bound…\n");
+      bound = await benchCheckBound(boundOf.request, boundOf.boundObjects!, recorded[recordedIndex.get(boundOf)!]!, ours, floor, opts);
+    }
 
     process.stderr.write("cold renders of the full matrix…\n");
     const renders = await benchColdRender(ours.url, ours.pid, ["/ui/matrix", "/ui/matrix?view=resources"], quick ? 10 : 40);
@@ -184,6 +191,7 @@ export async function runBench(argv: string[]): Promise<number> {
     const out = [
       `kds bench: ${opts.connections} connections, ${opts.seconds} s per scenario and target, autocannon on 127.0.0.1; ${new Date().toISOString()}`,
       "", loadTable(base), "",
+      ...(bound && boundOf ? [boundTable(boundOf.name, bound), ""] : []),
       `Bundle (wrangler deploy --dry-run): ${kib(bundle.bytes)} raw, ${kib(bundle.gzipBytes)} gzipped; goal ≤ ${kib(GZIP_GOAL)} gzipped: ${bundle.gzipBytes <= GZIP_GOAL ? "met" : "MISSED"}`,
       "", renderTable(renders), "", hostileTable(hostile), "",
       `Worker memory (workerd RSS): ${orNa(rssBefore && rssBefore / 2 ** 20, 1)} MiB before the hostile inputs, ${orNa(rssAfter && rssAfter / 2 ** 20, 1)} MiB 2 s after; goal within 20%: ${memoryMet ? "met" : "MISSED"}`,
@@ -196,7 +204,7 @@ export async function runBench(argv: string[]): Promise<number> {
     mkdirSync(dirname(values.json!), { recursive: true });
     writeFileSync(values.json!, JSON.stringify({
       date: new Date().toISOString(), options: { ...opts, quick, extraSnapshots: extraCount },
-      bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes }, scenarios: base, renders, extraSnapshots: extra,
+      bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes }, scenarios: base, checkBound: bound, renders, extraSnapshots: extra,
       hostile, memory: { rssBefore, rssAfter }, cliGoals, nginx: nginxProblem ?? "ran", wrongAnswers: wrong,
     }, null, 2) + "\n");
     console.log(`Results: ${values.json}`);

@@ -3,7 +3,8 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { record, startFloorWorker, type Recorded } from "../../scripts/bench/floor-worker";
-import { manifestYaml } from "../../scripts/bench/manifests";
+import { manifestJsonList, manifestYaml } from "../../scripts/bench/manifests";
+import { startBoundWorker } from "../../scripts/bench/check-bound";
 import type { MiniflareWorker } from "../../scripts/bench/bundled-worker";
 import { cpuMs, rssBytes } from "../../scripts/bench/proc";
 import { sharedWorker } from "./helpers/shared-worker";
@@ -46,6 +47,19 @@ describe("bench floor worker", () => {
     expect(real!.status).toBe(200);
     expect(real!.headers["content-encoding"]).toBeUndefined();
     expect(fromFloor).toEqual(real);
+  });
+
+  it("has a check bound that answers the same bytes as ours from the same manifests sent as JSON", async () => {
+    const [objects, check] = [3, { ...CHECK, body: manifestYaml(3) }];
+    const recordedCheck = await record(ours.url, check.method, check.path, check.accept, check.body);
+    const bound = await startBoundWorker(recordedCheck);
+    try {
+      const [real, fromBound] = await Promise.all([onTheWire(ours.url, check), onTheWire(bound.url, { ...check, body: manifestJsonList(objects, 0) })]);
+      expect(real!.status).toBe(200);
+      expect(fromBound).toEqual(real);
+    } finally {
+      await bound.stop();
+    }
   });
 
   it("answers 304 to the recorded ETag, as the real worker does", async () => {
