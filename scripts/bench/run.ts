@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchCliGoals, type CliGoalResult } from "./cli-goals";
 import { buildProductionBundle, REPO } from "./bundle";
+import { flatTable, measureFlat, wrongFlatAnswers, type FlatRow } from "./flat";
 import { benchCheckBound, boundTable, type BoundRow } from "./check-bound";
 import { startBundledWorker, type MiniflareWorker } from "./bundled-worker";
 import { record, startFloorWorker, type Recorded } from "./floor-worker";
@@ -91,19 +92,6 @@ function loadTable(results: ScenarioResult[]): string {
     }));
 }
 
-/** Flat: CPU per request within 20% of the base run (ours/floor req/s when CPU is not measurable). */
-function flatTable(base: ScenarioResult[], extra: ScenarioResult[], count: number): string {
-  return table(
-    ["scenario", "ours req/s", `+${count} req/s`, "ours/floor", `+${count} ours/floor`, "CPU ms/req", `+${count} CPU ms/req`, "flat (±20%)"],
-    base.map((b, i) => {
-      const e = extra[i]!;
-      const q0 = b.runs.ours!.requestsPerSecond / b.runs.floor!.requestsPerSecond, q1 = e.runs.ours!.requestsPerSecond / e.runs.floor!.requestsPerSecond;
-      const c0 = b.runs.ours!.cpuMsPerRequest, c1 = e.runs.ours!.cpuMsPerRequest;
-      const flat = c0 && c1 ? c1 <= 1.2 * c0 : q1 >= 0.8 * q0;
-      return [b.scenario, b.runs.ours!.requestsPerSecond, e.runs.ours!.requestsPerSecond, q0.toFixed(2), q1.toFixed(2), orNa(c0, 3), orNa(c1, 3), flat ? "yes" : "NO"];
-    }));
-}
-
 const hostileTable = (rows: HostileResult[]) => table(["hostile input", "status", "answered by", "expected", "ms", "goal (≤ 1 s, right status)"],
   rows.map((h) => [h.name, h.status, h.by, h.expected.join("/"), h.ms, h.met ? "met" : "MISSED"]));
 
@@ -170,15 +158,16 @@ export async function runBench(argv: string[]): Promise<number> {
     await ours.stop();
     running.splice(running.indexOf(ours), 1);
 
-    let extra: ScenarioResult[] | null = null;
+    let extra: FlatRow[] | null = null;
     if (extraCount > 0) {
-      process.stderr.write(`re-running with ${extraCount} extra synthetic snapshots in KV…\n`);
+      process.stderr.write(`${extraCount} extra synthetic snapshots in KV: base and +${extraCount} alternately…\n`);
       const dir = withSyntheticSnapshots(SNAPSHOTS, "1.33", extraCount);
+      const fresh: MiniflareWorker = await startBundledWorker(bundle.main, SNAPSHOTS);
+      running.push(fresh);
       const oursExtra: MiniflareWorker = await startBundledWorker(bundle.main, dir);
       running.push(oursExtra);
-      extra = await measure(list, [{ name: "floor", ...floor }, { name: "ours", ...oursExtra }], recordedIndex, opts);
-      await oursExtra.stop();
-      running.splice(running.indexOf(oursExtra), 1);
+      extra = await measureFlat(list, fresh, oursExtra, opts, (url, s) => withEtag(url, s));
+      for (const w of [oursExtra, fresh]) { await w.stop(); running.splice(running.indexOf(w), 1); }
       rmSync(dirname(dir), { recursive: true, force: true });
     }
     await stopAll();
@@ -186,7 +175,7 @@ export async function runBench(argv: string[]): Promise<number> {
     process.stderr.write("kds check as a subprocess…\n");
     const cliGoals = await benchCliGoals(quick);
 
-    const wrong = [...base, ...(extra ?? [])].flatMap((r) => wrongAnswers(r).map((w) => `${r.scenario}: ${w}`));
+    const wrong = [...base.flatMap((r) => wrongAnswers(r).map((w) => `${r.scenario}: ${w}`)), ...wrongFlatAnswers(extra ?? [])];
     const memoryMet = rssBefore !== null && rssAfter !== null && rssAfter <= rssBefore * 1.2;
     const out = [
       `kds bench: ${opts.connections} connections, ${opts.seconds} s per scenario and target, autocannon on 127.0.0.1; ${new Date().toISOString()}`,
@@ -195,7 +184,7 @@ export async function runBench(argv: string[]): Promise<number> {
       `Bundle (wrangler deploy --dry-run): ${kib(bundle.bytes)} raw, ${kib(bundle.gzipBytes)} gzipped; goal ≤ ${kib(GZIP_GOAL)} gzipped: ${bundle.gzipBytes <= GZIP_GOAL ? "met" : "MISSED"}`,
       "", renderTable(renders), "", hostileTable(hostile), "",
       `Worker memory (workerd RSS): ${orNa(rssBefore && rssBefore / 2 ** 20, 1)} MiB before the hostile inputs, ${orNa(rssAfter && rssAfter / 2 ** 20, 1)} MiB 2 s after; goal within 20%: ${memoryMet ? "met" : "MISSED"}`,
-      ...(extra ? ["", flatTable(base, extra, extraCount)] : []),
+      ...(extra ? ["", flatTable(extra, extraCount)] : []),
       "", cliGoalTable(cliGoals), "",
       wrong.length ? `WRONG ANSWERS under load:\n  ${wrong.join("\n  ")}` : "Every answer under load had the expected status.",
       `Total time ${Math.round((performance.now() - started) / 1000)} s.`,
