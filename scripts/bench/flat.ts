@@ -3,7 +3,7 @@
 // one's best CPU per request (other work on a shared machine only ever adds to it). Measured one
 // after the other, a burst of unrelated load could pass for a slowdown, or hide one.
 import type { MiniflareWorker } from "./bundled-worker";
-import { load, type LoadResult, type Request } from "./load";
+import { answeredOtherThan, load, type LoadResult, type Request } from "./load";
 import { orNa, table } from "./report";
 
 const ROUNDS = 2;
@@ -50,6 +50,6 @@ export function flatTable(rows: FlatRow[], count: number): string {
 /** Runs whose answers were not the expected status, for the bench's wrong-answer list. */
 export function wrongFlatAnswers(rows: FlatRow[]): string[] {
   return rows.flatMap((r) => [...r.base.map((run) => ["base", run] as const), ...r.extra.map((run) => ["+N", run] as const)]
-    .filter(([, run]) => Object.keys(run.statuses).some((code) => code !== String(r.expected)))
+    .filter(([, run]) => answeredOtherThan(run, r.expected))
     .map(([side, run]) => `${r.scenario}: ${side}: ${JSON.stringify(run.statuses)}`));
 }

@@ -27,3 +27,6 @@ export async function load(baseUrl: string, req: Request, opts: { connections: n
     cpuMsPerRequest: cpuBefore === null || cpuAfter === null || !answered ? null : Number(((cpuAfter - cpuBefore) / answered).toFixed(3)),
   };
 }
+
+/** Whether some answer of a run had another status than `expected` (or none: a connection error). */
+export const answeredOtherThan = (run: LoadResult, expected: number) => Object.keys(run.statuses).some((code) => code !== String(expected));

@@ -12,7 +12,7 @@ import { benchCheckBound, boundTable, type BoundRow } from "./check-bound";
 import { startBundledWorker, type MiniflareWorker } from "./bundled-worker";
 import { record, startFloorWorker, type Recorded } from "./floor-worker";
 import { runHostile, type HostileResult } from "./hostile";
-import { load, type LoadResult, type Request } from "./load";
+import { answeredOtherThan, load, type LoadResult, type Request } from "./load";
 import { manifestYaml } from "./manifests";
 import { ensureNginx, startNginx, type RunningNginx } from "./nginx";
 import { rssBytes } from "./proc";
@@ -76,7 +76,7 @@ async function measure(list: Scenario[], targets: { name: Target; url: string; p
   return results;
 }
 
-const wrongAnswers = (r: ScenarioResult) => Object.entries(r.runs).filter(([, run]) => Object.keys(run.statuses).some((code) => code !== String(r.expected))).map(([t, run]) => `${t}: ${JSON.stringify(run.statuses)}`);
+const wrongAnswers = (r: ScenarioResult) => Object.entries(r.runs).filter(([, run]) => answeredOtherThan(run, r.expected)).map(([t, run]) => `${t}: ${JSON.stringify(run.statuses)}`);
 
 /** floor CPU per request / ours: the same comparison as req/s, insensitive to other load on the machine. */
 const cpuRatio = (ours?: LoadResult, floor?: LoadResult) => (ours?.cpuMsPerRequest && floor?.cpuMsPerRequest ? ratio(floor.cpuMsPerRequest, ours.cpuMsPerRequest) : "n/a");
